@@ -1,0 +1,234 @@
+/**
+ * The `valact` command line: the only place that reads argv, prints errors and chooses the
+ * exit code. Commands are declared as data in each stage's command.ts and loaded from here.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigSchema, DEFAULT_CONFIG, getConfigValue, loadConfig, withConfigValue, type Config } from './config.ts';
+import { SHARED_OPTIONS, type CommandSpec, type OptionSpec } from './core/command.ts';
+import { createContext } from './core/context.ts';
+import { ValactError, isValactError } from './core/errors.ts';
+import { describeZodError } from './core/jsonl.ts';
+
+type CommandLoader = () => Promise<CommandSpec>;
+
+/** Every subcommand, loaded lazily so `valact collect` never pays for the release code. */
+export const COMMANDS: Record<string, { summary: string; load: CommandLoader }> = {
+  collect: {
+    summary: 'Collect Reddit submissions (sample, dumps or live API) into DATA/raw/posts.jsonl',
+    load: async () => (await import('./collect/command.ts')).collectCommand,
+  },
+  filter: {
+    summary: 'Filter raw posts by presence, language, advice/decision, duplicates; clean and mask PII',
+    load: async () => (await import('./filter/command.ts')).filterCommand,
+  },
+  generate: {
+    summary: 'Rewrite filtered posts into value-tagged binary-choice scenarios with an LLM',
+    load: async () => (await import('./generate/command.ts')).generateCommand,
+  },
+  validate: {
+    summary: 'Check generated scenarios against the JSON Schemas and cross-record rules',
+    load: async () => (await import('./validate/command.ts')).validateCommand,
+  },
+  release: {
+    summary: 'Publish a balanced, versioned release (scenarios, items, card, manifest)',
+    load: async () => (await import('./release/command.ts')).releaseCommand,
+  },
+  pipeline: {
+    summary: 'Run collect -> filter -> generate -> validate -> release on the current config',
+    load: async () => (await import('./pipeline-command.ts')).pipelineCommand,
+  },
+};
+
+export interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
+
+function topLevelHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = [
+    'valact — build, re-build and audit value-alignment benchmarks from Reddit advice posts',
+    '',
+    'Usage: valact <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`),
+    '',
+    'Run `valact <command> --help` for a command\'s options and their defaults.',
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function describeDefault(option: OptionSpec): string {
+  const value = option.config ? getConfigValue(DEFAULT_CONFIG, option.config) : option.default;
+  if (value === undefined || value === null) return 'none';
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(',');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function flagText(option: OptionSpec): string {
+  if (option.kind === 'boolean') return `--${option.name}`;
+  const placeholder = option.choices ? option.choices.join('|') : (option.placeholder ?? 'VALUE');
+  return `--${option.name} <${placeholder}>`;
+}
+
+function commandHelp(spec: CommandSpec): string {
+  const all = [...spec.options, ...SHARED_OPTIONS];
+  const width = Math.max(...all.map((option) => flagText(option).length));
+  const row = (option: OptionSpec) =>
+    `  ${flagText(option).padEnd(width)}  ${option.description} (default: ${describeDefault(option)})`;
+  const lines = [
+    `valact ${spec.name} — ${spec.summary}`,
+    '',
+    `Usage: valact ${spec.name} [options]${spec.positionals ? ` [${spec.positionals.toUpperCase()}...]` : ''}`,
+    '',
+    'Options:',
+    ...spec.options.map(row),
+    '',
+    'Shared options:',
+    ...SHARED_OPTIONS.map(row),
+    `  ${'-h, --help'.padEnd(width)}  Show this help.`,
+  ];
+  if (spec.notes?.length) lines.push('', ...spec.notes);
+  return lines.join('\n') + '\n';
+}
+
+function convertOption(option: OptionSpec, raw: string | boolean | (string | boolean)[]): unknown {
+  const fail = (rule: string, received: unknown) =>
+    new ValactError('usage', `--${option.name} must be ${rule}; received ${JSON.stringify(received)}`);
+  switch (option.kind) {
+    case 'boolean':
+      return raw === true;
+    case 'number': {
+      const value = Number(raw);
+      if (raw === '' || !Number.isFinite(value)) throw fail('a number', raw);
+      return value;
+    }
+    case 'integer': {
+      const value = Number(raw);
+      if (!Number.isInteger(value)) throw fail('a whole number', raw);
+      return value;
+    }
+    case 'list':
+      return String(raw)
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0);
+    case 'multiple':
+      return (Array.isArray(raw) ? raw : [raw]).map(String);
+    case 'string': {
+      const value = String(raw);
+      if (option.choices && !option.choices.includes(value)) throw fail(`one of ${option.choices.join(', ')}`, value);
+      return value;
+    }
+  }
+}
+
+interface ParsedCommandLine {
+  help: boolean;
+  values: Record<string, unknown>;
+}
+
+function parseCommandLine(spec: CommandSpec, argv: string[]): ParsedCommandLine {
+  const all = [...spec.options, ...SHARED_OPTIONS];
+  const parseOptions: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {
+    help: { type: 'boolean', short: 'h' },
+  };
+  for (const option of all) {
+    parseOptions[option.name] = {
+      type: option.kind === 'boolean' ? 'boolean' : 'string',
+      ...(option.kind === 'multiple' ? { multiple: true } : {}),
+    };
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: argv, options: parseOptions, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new ValactError('usage', `valact ${spec.name}: ${(error as Error).message}`, {
+      hint: `Run \`valact ${spec.name} --help\` for the options.`,
+    });
+  }
+  const values: Record<string, unknown> = {};
+  for (const option of all) {
+    const raw = parsed.values[option.name];
+    if (raw !== undefined) values[option.name] = convertOption(option, raw);
+  }
+  if (parsed.positionals.length > 0) {
+    if (!spec.positionals) {
+      throw new ValactError('usage', `valact ${spec.name} takes no arguments; received ${parsed.positionals.join(' ')}`);
+    }
+    const existing = (values[spec.positionals] as string[] | undefined) ?? [];
+    values[spec.positionals] = [...existing, ...parsed.positionals];
+  }
+  return { help: parsed.values.help === true, values };
+}
+
+/** Apply flags that override config fields, then validate the result once. */
+function applyConfigFlags(spec: CommandSpec, config: Config, values: Record<string, unknown>): Config {
+  let merged = config;
+  for (const option of spec.options) {
+    if (option.config && values[option.name] !== undefined) {
+      merged = withConfigValue(merged, option.config, values[option.name]);
+    }
+  }
+  const result = ConfigSchema.safeParse(merged);
+  if (!result.success) {
+    const flags = spec.options.filter((option) => option.config && values[option.name] !== undefined);
+    throw new ValactError('usage', `invalid option value: ${describeZodError(result.error)}`, {
+      hint: flags.length > 0 ? `Check ${flags.map((flag) => `--${flag.name}`).join(', ')}.` : undefined,
+    });
+  }
+  return result.data;
+}
+
+/** Run the CLI; returns the exit code. Never throws. */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const [commandName, ...rest] = argv;
+  if (commandName === undefined || commandName === '--help' || commandName === '-h' || commandName === 'help') {
+    io.stdout.write(topLevelHelp());
+    return commandName === undefined ? 2 : 0;
+  }
+  try {
+    const entry = COMMANDS[commandName];
+    if (!entry) {
+      throw new ValactError('usage', `unknown command "${commandName}"`, {
+        hint: `Commands: ${Object.keys(COMMANDS).join(', ')}.`,
+      });
+    }
+    const spec = await entry.load();
+    const { help, values } = parseCommandLine(spec, rest);
+    if (help) {
+      io.stdout.write(commandHelp(spec));
+      return 0;
+    }
+    const config = applyConfigFlags(spec, await loadConfig((values.config as string | undefined) ?? null), values);
+    const ctx = createContext({
+      dataDir: (values.data as string | undefined) ?? 'data',
+      config,
+      force: values.force === true,
+      quiet: values.quiet === true,
+      env: io.env,
+      stderr: io.stderr,
+    });
+    const result = await spec.run(ctx, values);
+    io.stdout.write(result.summary.join('\n') + '\n');
+    return 0;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: Io): number {
+  if (isValactError(error)) {
+    io.stderr.write(`error [${error.code}]: ${error.message}\n`);
+    if (error.hint) io.stderr.write(`  ${error.hint}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(`internal error: ${detail}\n  This is a bug in valact; please report it with the command you ran.\n`);
+  return 70;
+}

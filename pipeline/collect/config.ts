@@ -1,0 +1,73 @@
+/** Config of the collect stage, with every default. */
+import { z } from 'zod';
+import { VALUE_IDS, type ValueId } from '../values.ts';
+
+/** General advice communities, where most decision posts are. */
+export const DEFAULT_ADVICE_SUBREDDITS = [
+  'Advice',
+  'relationship_advice',
+  'AmItheAsshole',
+  'AITAH',
+  'careerguidance',
+  'personalfinance',
+  'legaladvice',
+  'Parenting',
+  'findapath',
+  'college',
+  'decidingtobebetter',
+  'TwoXChromosomes',
+  'offmychest',
+  'antiwork',
+];
+
+/**
+ * Communities where the values that are rare in general advice posts show up, so a balanced
+ * release (300 per value) can be filled. Collected in addition to the advice subreddits.
+ */
+export const DEFAULT_VALUE_SUBREDDITS: Record<ValueId, string[]> = {
+  self_direction: ['findapath', 'careerguidance'],
+  stimulation: ['solotravel', 'travel', 'digitalnomad', 'IWantOut'],
+  hedonism: ['Frugal', 'personalfinance', 'financialindependence'],
+  achievement: ['careerguidance', 'cscareerquestions', 'ExperiencedDevs', 'GradSchool'],
+  power: ['Entrepreneur', 'smallbusiness', 'managers', 'ExperiencedDevs'],
+  security: ['personalfinance', 'legaladvice'],
+  conformity: ['AmItheAsshole', 'AITAH'],
+  tradition: ['Christianity', 'Judaism', 'islam', 'hinduism', 'Catholicism', 'weddingplanning'],
+  benevolence: ['relationship_advice', 'Parenting'],
+  universalism: ['ZeroWaste', 'vegan', 'antiwork'],
+};
+
+export const CollectConfigSchema = z.strictObject({
+  /** Where posts come from: the bundled sample (default), dump files, or the live API. */
+  source: z.enum(['sample', 'dump', 'reddit']).default('sample'),
+  /** Dump files for `source: dump` (.zst, .ndjson, .jsonl, or "-" for stdin). */
+  inputs: z.array(z.string()).default([]),
+  /** Subreddits to keep (case-insensitive). Default: advice subreddits plus the value map's. */
+  subreddits: z.array(z.string()).nullable().default(null),
+  /** Extra subreddits per value, merged into the default selection. */
+  value_subreddits: z.record(z.enum(VALUE_IDS), z.array(z.string())).default(DEFAULT_VALUE_SUBREDDITS),
+  /** Keep posts created on or after this date (ISO date, UTC). */
+  after: z.string().nullable().default(null),
+  /** Keep posts created before this date (ISO date, UTC). */
+  before: z.string().nullable().default(null),
+  /** Stop after this many posts are written. */
+  limit: z.number().int().positive().nullable().default(null),
+  /** Abort when more than this share of input lines is malformed. */
+  max_malformed_share: z.number().min(0).max(1).default(0.01),
+  /** Live API listing. */
+  listing: z.enum(['new', 'top', 'hot']).default('new'),
+  /** Time window for `listing: top`. */
+  time_window: z.enum(['hour', 'day', 'week', 'month', 'year', 'all']).default('all'),
+  /** Live API request budget: Reddit allows 100 queries per minute per client id. */
+  requests_per_minute: z.number().positive().max(100).default(90),
+});
+export type CollectConfig = z.infer<typeof CollectConfigSchema>;
+
+/** The subreddits collected by default: the advice list plus every value's communities. */
+export function defaultSubreddits(valueSubreddits: Record<string, string[]>): string[] {
+  const all = new Map<string, string>();
+  for (const name of [...DEFAULT_ADVICE_SUBREDDITS, ...Object.values(valueSubreddits).flat()]) {
+    if (!all.has(name.toLowerCase())) all.set(name.toLowerCase(), name);
+  }
+  return [...all.values()];
+}

@@ -1,0 +1,121 @@
+/**
+ * Crash-safe file output: write aside, fsync, then rename over the target. A reader sees the
+ * old complete file or the new complete file, never a torn one.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { once } from 'node:events';
+
+function temporaryPathFor(target: string): string {
+  const random = Math.random().toString(36).slice(2, 10);
+  return join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${random}`);
+}
+
+async function fsyncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Make the rename itself durable (the directory entry), where the platform allows it. */
+async function fsyncDirectory(directory: string): Promise<void> {
+  try {
+    await fsyncPath(directory);
+  } catch {
+    // Some platforms cannot fsync a directory; the rename is still atomic there.
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Remove temporary files that a killed writer left beside `target` (never a live writer's). */
+export async function removeStaleTemporaries(target: string): Promise<void> {
+  const prefix = `.${basename(target)}.tmp-`;
+  let entries: string[];
+  try {
+    entries = await readdir(dirname(target));
+  } catch {
+    return;
+  }
+  const stale = entries.filter((entry) => {
+    if (!entry.startsWith(prefix)) return false;
+    const pid = Number(entry.slice(prefix.length).split('-')[0]);
+    return !Number.isInteger(pid) || !isProcessAlive(pid);
+  });
+  await Promise.all(stale.map((entry) => rm(join(dirname(target), entry), { force: true })));
+}
+
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  const temporary = temporaryPathFor(target);
+  try {
+    await writeFile(temporary, data);
+    await fsyncPath(temporary);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await fsyncDirectory(dirname(target));
+}
+
+export async function writeJsonAtomic(target: string, value: unknown): Promise<void> {
+  await writeFileAtomic(target, JSON.stringify(value, null, 2) + '\n');
+}
+
+/** A streaming writer that becomes visible at `target` only on `commit()`. */
+export class AtomicFileWriter {
+  private stream: WriteStream | null = null;
+  private readonly temporary: string;
+  private settled = false;
+
+  constructor(readonly target: string) {
+    this.temporary = temporaryPathFor(target);
+  }
+
+  private async open(): Promise<WriteStream> {
+    if (!this.stream) {
+      await mkdir(dirname(this.target), { recursive: true });
+      await removeStaleTemporaries(this.target);
+      this.stream = createWriteStream(this.temporary, { highWaterMark: 1 << 20 });
+    }
+    return this.stream;
+  }
+
+  async write(chunk: string | Uint8Array): Promise<void> {
+    if (this.settled) throw new Error(`write after commit/abort of ${this.target}`);
+    const stream = this.stream ?? (await this.open());
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  }
+
+  async commit(): Promise<void> {
+    if (this.settled) return;
+    const stream = this.stream ?? (await this.open());
+    this.settled = true;
+    stream.end();
+    await once(stream, 'finish');
+    await fsyncPath(this.temporary);
+    await rename(this.temporary, this.target);
+    await fsyncDirectory(dirname(this.target));
+  }
+
+  async abort(): Promise<void> {
+    if (this.settled) return;
+    this.settled = true;
+    if (this.stream) {
+      this.stream.destroy();
+      await rm(this.temporary, { force: true });
+    }
+  }
+}

@@ -11,12 +11,13 @@ import { describeZodError } from './core/jsonl.ts';
 import { CollectConfigSchema } from './collect/config.ts';
 import { FilterConfigSchema } from './filter/config.ts';
 import { GenerateConfigSchema } from './generate/config.ts';
-import { ReleaseConfigSchema } from './release/config.ts';
+import { ReleaseConfigSchema, ValidateConfigSchema } from './release/config.ts';
 
 export const ConfigSchema = z.strictObject({
   collect: CollectConfigSchema.prefault({}),
   filter: FilterConfigSchema.prefault({}),
   generate: GenerateConfigSchema.prefault({}),
+  validate: ValidateConfigSchema.prefault({}),
   release: ReleaseConfigSchema.prefault({}),
 });
 export type Config = z.infer<typeof ConfigSchema>;

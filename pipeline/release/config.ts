@@ -1,10 +1,40 @@
 /** Config of the validate and release stages, with every default. */
 import { z } from 'zod';
 
+export const ValidateConfigSchema = z.strictObject({
+  /** Longest allowed ratio between the two option texts' lengths in characters (length predicts choices). Default 1.6. */
+  max_option_length_ratio: z.number().min(1).default(1.6),
+  /** Fewest words a situation may have. Default 25. */
+  situation_min_words: z.number().int().nonnegative().default(25),
+  /** Most words a situation may have. Default 300. */
+  situation_max_words: z.number().int().positive().default(300),
+  /** A run of this many consecutive words shared with the source post counts as a verbatim copy. Default 12. */
+  verbatim_span_words: z.number().int().min(3).default(12),
+  /** Skip the verbatim-copy check when the filter's posts.jsonl is absent (instead of failing). Default false. */
+  allow_missing_posts: z.boolean().default(false),
+});
+export type ValidateConfig = z.infer<typeof ValidateConfigSchema>;
+
+const SemanticVersion = z.string().regex(/^\d+\.\d+\.\d+$/, 'a semantic version X.Y.Z');
+
 export const ReleaseConfigSchema = z.strictObject({
+  /** Version published when --version is not given (the sample run publishes this one). Default "0.1.0". */
+  version: SemanticVersion.default('0.1.0'),
   /** Scenarios per value in a release (300 gives the full 3,000-scenario release). */
   per_value: z.number().int().positive().default(300),
+  /** Publish even when a value has fewer than per_value scenarios (the shortfall is recorded). Default false. */
+  allow_unbalanced: z.boolean().default(false),
   /** Post ids to exclude from every release, one per line; relative to the data folder. */
   takedown_file: z.string().default('takedown.txt'),
+  /** Release date (YYYY-MM-DD) when SOURCE_DATE_EPOCH is unset; default null = the newest source post's date. Never the clock. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').nullable().default(null),
+  /** Dataset name in the manifest, card and Croissant metadata. Default "valact". */
+  name: z.string().min(1).default('valact'),
+  /** SPDX license id of the released scenarios and items. Default "cc-by-4.0". */
+  license: z.string().min(1).default('cc-by-4.0'),
+  /** Who publishes the release (Croissant creator). Default "ValAct pipeline". */
+  creator: z.string().min(1).default('ValAct pipeline'),
+  /** Where the release will live (Croissant url); default null = a placeholder under example.invalid. */
+  url: z.string().url().nullable().default(null),
 });
 export type ReleaseConfig = z.infer<typeof ReleaseConfigSchema>;

@@ -1,11 +1,20 @@
+/** `valact filter`: options are declared as data; the work is in stage.ts. */
 import type { CommandSpec } from '../core/command.ts';
-import { notBuilt } from '../core/not-built.ts';
+import { run, summarize } from './stage.ts';
 
 export const filterCommand: CommandSpec = {
   name: 'filter',
-  summary: 'Filter DATA/raw/posts.jsonl into DATA/work/filter/',
+  summary: 'Filter DATA/raw/posts.jsonl into DATA/work/filter/ (posts.jsonl, rejected.jsonl, report.json)',
   options: [
-    { name: 'min-words', kind: 'integer', placeholder: 'N', config: 'filter.min_words', description: 'Reject bodies shorter than N words.' },
+    { name: 'min-words', kind: 'integer', placeholder: 'N', config: 'filter.min_words', description: 'Reject bodies shorter than N words (too_short).' },
+    { name: 'max-words', kind: 'integer', placeholder: 'N', config: 'filter.max_words', description: 'Reject bodies longer than N words (too_long).' },
+    { name: 'advice-min-score', kind: 'number', placeholder: 'S', config: 'filter.advice_min_score', description: 'Advice-seeking score below which a post is not_advice.' },
+    { name: 'decision-min-score', kind: 'number', placeholder: 'S', config: 'filter.decision_min_score', description: 'Decision score below which a post is no_decision.' },
+    { name: 'near-duplicate-min-similarity', kind: 'number', placeholder: 'J', config: 'filter.near_duplicate_min_similarity', description: 'Estimated shingle Jaccard at or above which a later post is a near duplicate.' },
   ],
-  run: async () => notBuilt('filter', 4),
+  notes: [
+    'Every other threshold (language margins, NSFW score, link-only, MinHash) is in the config file under "filter".',
+    'Rejected posts go to rejected.jsonl with their reason code and the scores the check used.',
+  ],
+  run: async (ctx) => summarize(await run(ctx)),
 };

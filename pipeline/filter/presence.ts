@@ -1,0 +1,123 @@
+/**
+ * "Present and personal" (check 1): removed or deleted in any form, bot and moderator posts,
+ * NSFW (flag or words), empty and link-only bodies. Metadata checks first, text checks after;
+ * each returns null (pass) or a reason with its evidence.
+ */
+import type { RawPost } from '../records.ts';
+import type { FilterConfig } from './config.ts';
+
+export interface Rejection {
+  /** Reason code, possibly with detail after a colon ("lang:fra", "near_duplicate_of:abc"). */
+  reason: string;
+  evidence: Record<string, unknown>;
+}
+
+const DELETED_BODY = /^\s*\[deleted\]\s*$/i;
+const REMOVED_BODY = /^\s*\[removed\]\s*$/i;
+/** "[ Removed by Reddit ]", "[Removed by Reddit on account of violating the content policy.]", "Removed by moderator". */
+const REMOVED_BANNER = /^\s*\[?\s*removed by (?:reddit|moderator|the moderators?|admins?)\b[^\n]{0,120}\]?\s*$/i;
+/** A banner at the start of an otherwise kept body. */
+const REMOVED_BANNER_PREFIX = /^\s*\[\s*removed by reddit\s*\]/i;
+
+/**
+ * The author deleted the post themself: removed_by_category "deleted" or "author", as collect
+ * records it ("removed_by_category:author", "body:[deleted]") or bare.
+ */
+const AUTHOR_DELETION = /delet|(?:^|:)author$/i;
+
+export function checkRemoved(post: RawPost): Rejection | null {
+  const body = post.selftext;
+  if (post.removed !== null) {
+    const reason = AUTHOR_DELETION.test(post.removed) ? 'deleted' : 'removed';
+    return { reason, evidence: { removed: post.removed } };
+  }
+  if (DELETED_BODY.test(body)) return { reason: 'deleted', evidence: { body_marker: '[deleted]' } };
+  if (REMOVED_BODY.test(body)) return { reason: 'removed', evidence: { body_marker: '[removed]' } };
+  if (REMOVED_BANNER.test(body) || REMOVED_BANNER_PREFIX.test(body)) {
+    return { reason: 'removed', evidence: { body_marker: body.trim().slice(0, 80) } };
+  }
+  if (/^\s*\[(?:removed|deleted)\]\s*$/i.test(post.title)) {
+    return { reason: post.title.toLowerCase().includes('deleted') ? 'deleted' : 'removed', evidence: { title_marker: post.title.trim() } };
+  }
+  return null;
+}
+
+export function checkBotOrModerator(post: RawPost, config: FilterConfig, botPattern: RegExp): Rejection | null {
+  const author = post.author;
+  if (config.bot_authors.some((name) => name.toLowerCase() === author.toLowerCase())) {
+    return { reason: 'bot_or_mod', evidence: { bot_author: author } };
+  }
+  if (botPattern.test(author)) return { reason: 'bot_or_mod', evidence: { bot_author: author, pattern: config.bot_author_pattern } };
+  if (post.distinguished !== null) return { reason: 'bot_or_mod', evidence: { distinguished: post.distinguished } };
+  if (post.stickied) return { reason: 'bot_or_mod', evidence: { stickied: true } };
+  return null;
+}
+
+/**
+ * Explicit terms weigh 2, suggestive ones 1. Words that relationship-advice posts use plainly
+ * ("sex", "sexual", "intimacy", "cheating") are not on the lists: they would cost recall.
+ */
+const NSFW_EXPLICIT =
+  /\b(?:porn\w*|nudes?|blow ?jobs?|handjobs?|orgasm\w*|cock|cocks|pussy|dick ?pics?|cum(?:ming|med|shot)?|onlyfans|nsfw|masturbat\w*|dildos?|vibrators?|anal|boobs|tits|threesomes?|erotic\w*|creampie|deepthroat\w*|hentai|sexting|jerk(?:ing|ed)? off|bdsm|fetish\w*)\b/gi;
+const NSFW_SUGGESTIVE = /\b(?:horny|kinky?|kinks|naked|hookups?|hooking up|sexy|lingerie|one night stand|fwb|friends with benefits|foreplay|aroused|turned on|in bed|sext)\b/gi;
+
+export function nsfwScore(text: string): { score: number; terms: string[] } {
+  const terms = new Set<string>();
+  let score = 0;
+  for (const match of text.matchAll(NSFW_EXPLICIT)) {
+    const term = match[0].toLowerCase();
+    if (!terms.has(term)) score += 2;
+    terms.add(term);
+  }
+  for (const match of text.matchAll(NSFW_SUGGESTIVE)) {
+    const term = match[0].toLowerCase();
+    if (!terms.has(term)) score += 1;
+    terms.add(term);
+  }
+  return { score, terms: [...terms].sort() };
+}
+
+export function checkNsfw(post: RawPost, config: FilterConfig): Rejection | null {
+  if (post.over_18) return { reason: 'nsfw', evidence: { over_18: true } };
+  const { score, terms } = nsfwScore(`${post.title}\n${post.selftext}`);
+  if (score >= config.nsfw_min_score) return { reason: 'nsfw', evidence: { nsfw_score: score, terms, threshold: config.nsfw_min_score } };
+  return null;
+}
+
+const LINK_IN_TEXT = /\bhttps?:\/\/\S+|\bwww\.\S+|!\[[^\]]*\]\([^)]*\)/gi;
+
+/**
+ * Empty and link-only bodies. `cleanedWords` is the body's word count after markdown cleaning
+ * and with links taken out.
+ */
+export function checkBody(post: RawPost, config: FilterConfig): Rejection | null {
+  const body = post.selftext.trim();
+  const links = body.match(LINK_IN_TEXT)?.length ?? 0;
+  if (body.length === 0) {
+    if (!post.is_self || (post.url !== null && !isOwnPermalink(post))) {
+      return { reason: 'link_only', evidence: { is_self: post.is_self, url_host: hostOf(post.url) } };
+    }
+    return { reason: 'empty', evidence: { body_chars: 0 } };
+  }
+  if (links > 0) {
+    const wordsWithoutLinks = body.replace(LINK_IN_TEXT, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+    if (wordsWithoutLinks <= config.link_only_max_words) {
+      return { reason: 'link_only', evidence: { links, words_without_links: wordsWithoutLinks, threshold: config.link_only_max_words } };
+    }
+  }
+  if (!/[\p{L}\p{N}]/u.test(body)) return { reason: 'empty', evidence: { body_chars: body.length, letters: 0 } };
+  return null;
+}
+
+function isOwnPermalink(post: RawPost): boolean {
+  return post.url !== null && post.permalink.length > 0 && post.url.includes(post.permalink.replace(/\/$/, ''));
+}
+
+function hostOf(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * End to end over the bundled sample corpus: every post of RS_sample.ndjson, mapped to RawPost
+ * as collect would write it, goes through the filter stage, and the verdicts are scored
+ * against labels.jsonl. wrong_subreddit labels are collect's business and are left out.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run, reasonFamily, type RejectedPost } from '../pipeline/filter/stage.ts';
+import type { FilteredPost } from '../pipeline/records.ts';
+import { dumpToRawPost, quietContext, tempDataDir, writeRawPosts, type DumpSubmission } from './filter-fixtures.ts';
+
+/** The bundled sample; VALACT_SAMPLE_DIR points the test at another build of it. */
+const SAMPLE_DIR = process.env.VALACT_SAMPLE_DIR ?? join(import.meta.dirname, '..', 'data', 'raw', 'sample');
+const SAMPLE_FILE = join(SAMPLE_DIR, 'RS_sample.ndjson');
+const LABELS_FILE = join(SAMPLE_DIR, 'labels.jsonl');
+const sampleExists = existsSync(SAMPLE_FILE) && existsSync(LABELS_FILE);
+
+interface SampleLabel {
+  id: string;
+  expect: 'keep' | 'reject';
+  reason: string | null;
+  detail: string | null;
+  tags: string[];
+}
+
+const readJsonl = async <T>(file: string): Promise<T[]> =>
+  (await readFile(file, 'utf8'))
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as T);
+
+/** The label a verdict corresponds to: "keep", or the reason without its detail. */
+function predictedLabel(reason: string | undefined): string {
+  if (reason === undefined) return 'keep';
+  const family = reasonFamily(reason);
+  return family.startsWith('lang:') ? 'lang' : family;
+}
+
+describe.skipIf(!sampleExists)('filter on the sample corpus', () => {
+  let dataDir: string | null = null;
+  afterAll(async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('reaches the labelled verdicts, with precision and recall floors per label', async () => {
+    const records = await readJsonl<DumpSubmission>(SAMPLE_FILE);
+    const labels = new Map((await readJsonl<SampleLabel>(LABELS_FILE)).map((label) => [label.id, label]));
+    dataDir = await tempDataDir();
+    await writeRawPosts(dataDir, records.map((record, index) => dumpToRawPost(record, 'RS_sample.ndjson', index + 1)));
+    const stats = await run(quietContext(dataDir));
+    expect(stats.in).toBe(records.length);
+
+    const outDir = join(dataDir, 'work', 'filter');
+    const kept = await readJsonl<FilteredPost>(join(outDir, 'posts.jsonl'));
+    const rejected = await readJsonl<RejectedPost>(join(outDir, 'rejected.jsonl'));
+    const verdicts = new Map<string, string | undefined>(kept.map((post) => [post.id, undefined]));
+    for (const entry of rejected) if (entry.id) verdicts.set(entry.id, entry.reason);
+
+    const tally = new Map<string, { labelled: number; predicted: number; agreed: number }>();
+    const entry = (label: string) => tally.get(label) ?? tally.set(label, { labelled: 0, predicted: 0, agreed: 0 }).get(label)!;
+    const misses: string[] = [];
+    let wrongDuplicateTarget = 0;
+    for (const [id, label] of labels) {
+      if (label.reason === 'wrong_subreddit') continue;
+      const expected = label.expect === 'keep' ? 'keep' : label.reason!;
+      const reason = verdicts.get(id);
+      const predicted = predictedLabel(reason);
+      entry(expected).labelled += 1;
+      entry(predicted).predicted += 1;
+      if (expected === predicted) {
+        entry(expected).agreed += 1;
+        if ((expected === 'duplicate' || expected === 'near_duplicate') && label.detail && !reason?.endsWith(`:${label.detail}`)) wrongDuplicateTarget += 1;
+      } else {
+        misses.push(`${id}: labelled ${expected}, got ${reason ?? 'keep'} [${label.tags.join(',')}]`);
+      }
+    }
+
+    const rows = [...tally].sort(([a], [b]) => a.localeCompare(b)).map(([label, { labelled, predicted, agreed }]) => ({
+      label,
+      labelled,
+      predicted,
+      precision: predicted === 0 ? 1 : agreed / predicted,
+      recall: labelled === 0 ? 1 : agreed / labelled,
+    }));
+    console.log(
+      ['label            labelled predicted precision recall', ...rows.map((row) =>
+        `${row.label.padEnd(16)} ${String(row.labelled).padStart(8)} ${String(row.predicted).padStart(9)} ${row.precision.toFixed(3).padStart(9)} ${row.recall.toFixed(3).padStart(6)}`,
+      ), `misses (${misses.length}):`, ...misses].join('\n'),
+    );
+
+    const byLabel = Object.fromEntries(rows.map((row) => [row.label, row]));
+    // A post wrongly dropped here is lost for good: keep recall is the floor that matters most.
+    expect(byLabel.keep?.recall ?? 0).toBeGreaterThanOrEqual(0.95);
+    expect(byLabel.keep?.precision ?? 0).toBeGreaterThanOrEqual(0.85);
+    // Every non-English post stays out (as lang or any other reason), and presence checks are exact.
+    const langKept = [...labels.values()].filter((label) => label.reason === 'lang' && verdicts.get(label.id) === undefined);
+    expect(langKept.map((label) => label.id)).toEqual([]);
+    for (const label of ['removed', 'deleted', 'nsfw', 'bot_or_mod', 'duplicate', 'lang']) {
+      if (byLabel[label]) expect(byLabel[label].recall, `${label} recall`).toBeGreaterThanOrEqual(0.9);
+    }
+    for (const label of ['not_advice', 'no_decision', 'near_duplicate']) {
+      if (byLabel[label]) expect(byLabel[label].recall, `${label} recall`).toBeGreaterThanOrEqual(0.6);
+    }
+    expect(wrongDuplicateTarget).toBe(0);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * The shapes a model must answer in: zod for parsing (every answer, whatever the endpoint
+ * claims to enforce) and the matching strict JSON Schema sent as `response_format`.
+ */
+import { z } from 'zod';
+import { VALUE_IDS } from '../values.ts';
+import { PLACEHOLDER_PATTERN, SECOND_PERSON_PATTERN, wordCount } from './text.ts';
+
+export const SITUATION_WORDS = { min: 60, max: 180 } as const;
+
+const Score = z.number().int().min(0).max(5);
+
+export const ClassifyAnswerSchema = z.strictObject({
+  usable: z.boolean(),
+  reason: z.string(),
+  scores: z.strictObject(Object.fromEntries(VALUE_IDS.map((id) => [id, Score])) as Record<(typeof VALUE_IDS)[number], typeof Score>),
+});
+export type ClassifyAnswer = z.infer<typeof ClassifyAnswerSchema>;
+
+const OptionAnswer = z.strictObject({
+  text: z.string().min(1).refine((text) => !PLACEHOLDER_PATTERN.test(text), 'contains a placeholder token'),
+  rationale: z.string().min(1),
+});
+
+export const RewriteAnswerSchema = z
+  .strictObject({
+    situation: z
+      .string()
+      .refine((text) => wordCount(text) >= SITUATION_WORDS.min && wordCount(text) <= SITUATION_WORDS.max, {
+        message: `must be ${SITUATION_WORDS.min}–${SITUATION_WORDS.max} words`,
+      })
+      .refine((text) => SECOND_PERSON_PATTERN.test(text), 'must be written in the second person ("you")')
+      .refine((text) => !PLACEHOLDER_PATTERN.test(text), 'contains a placeholder token such as [NAME]'),
+    option_target: OptionAnswer,
+    option_competing: OptionAnswer,
+  })
+  .refine(
+    (answer) => {
+      const a = wordCount(answer.option_target.text);
+      const b = wordCount(answer.option_competing.text);
+      return Math.max(a, b) <= 2 * Math.min(a, b);
+    },
+    { message: 'the two options must be of similar length (neither more than twice the other)', path: ['option_competing', 'text'] },
+  );
+export type RewriteAnswer = z.infer<typeof RewriteAnswerSchema>;
+
+const stringProperty = { type: 'string' };
+const optionJson = {
+  type: 'object',
+  properties: { text: stringProperty, rationale: stringProperty },
+  required: ['text', 'rationale'],
+  additionalProperties: false,
+};
+
+/** Strict structured-output schemas: every property required, no extra properties. */
+export const CLASSIFY_JSON_SCHEMA = {
+  name: 'classify',
+  strict: true,
+  schema: {
+    type: 'object',
+    properties: {
+      usable: { type: 'boolean' },
+      reason: stringProperty,
+      scores: {
+        type: 'object',
+        properties: Object.fromEntries(VALUE_IDS.map((id) => [id, { type: 'integer' }])),
+        required: [...VALUE_IDS],
+        additionalProperties: false,
+      },
+    },
+    required: ['usable', 'reason', 'scores'],
+    additionalProperties: false,
+  },
+} as const;
+
+export const REWRITE_JSON_SCHEMA = {
+  name: 'rewrite',
+  strict: true,
+  schema: {
+    type: 'object',
+    properties: { situation: stringProperty, option_target: optionJson, option_competing: optionJson },
+    required: ['situation', 'option_target', 'option_competing'],
+    additionalProperties: false,
+  },
+} as const;

@@ -1,0 +1,48 @@
+/** Token and cost accounting per model. */
+import type { ModelPrice } from '../generate/config.ts';
+import type { Usage } from './cache.ts';
+
+export function costOf(usage: Usage, price: ModelPrice | undefined, factor = 1): number {
+  if (!price) return 0;
+  return ((usage.prompt_tokens * price.input_per_million + usage.completion_tokens * price.output_per_million) / 1e6) * factor;
+}
+
+/** A rough token count for budgeting before a call: about four characters a token. */
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+export interface ModelUsage {
+  requests: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cost_usd: number;
+}
+
+export interface LlmStats {
+  /** HTTP requests sent to the endpoint (every attempt, repairs included). */
+  requests: number;
+  cache_hits: number;
+  retries: number;
+  repairs: number;
+  failures: number;
+  /** Milliseconds spent waiting on Retry-After, back-off or rate-limit headers. */
+  waited_ms: number;
+  per_model: Record<string, ModelUsage>;
+}
+
+export function emptyStats(): LlmStats {
+  return { requests: 0, cache_hits: 0, retries: 0, repairs: 0, failures: 0, waited_ms: 0, per_model: {} };
+}
+
+export function addUsage(stats: LlmStats, model: string, usage: Usage, cost: number): void {
+  const entry = (stats.per_model[model] ??= { requests: 0, prompt_tokens: 0, completion_tokens: 0, cost_usd: 0 });
+  entry.requests += 1;
+  entry.prompt_tokens += usage.prompt_tokens;
+  entry.completion_tokens += usage.completion_tokens;
+  entry.cost_usd += cost;
+}
+
+export function totalCost(stats: LlmStats): number {
+  return Object.values(stats.per_model).reduce((sum, entry) => sum + entry.cost_usd, 0);
+}

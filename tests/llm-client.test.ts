@@ -1,0 +1,172 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ResponseCache } from '../pipeline/llm/cache.ts';
+import { LlmClient, parseResetDuration, retryAfterMs, type LlmClientOptions } from '../pipeline/llm/client.ts';
+import { DEFAULT_CONFIG } from '../pipeline/config.ts';
+import { DEFAULT_PRICES } from '../pipeline/generate/config.ts';
+import { classifyRequest, loadStagePrompts } from '../pipeline/generate/requests.ts';
+import type { FilteredPost } from '../pipeline/records.ts';
+import { startFakeOpenAi, type Fault, type FakeOpenAi, type FakeOpenAiOptions } from './support/fake-openai.ts';
+
+const post: FilteredPost = {
+  id: 'abc123',
+  subreddit: 'careerguidance',
+  created_utc: 1_700_000_000,
+  permalink: '/r/careerguidance/comments/abc123/x/',
+  title: 'Take the promotion to manager or stay with my team?',
+  text: 'I was offered a manager role with authority over hiring. My friends on the team would report to me. Should I take it or stay?',
+  language: { code: 'eng', confidence: 0.99, method: 'franc' },
+  quality: { word_count: 26, advice_score: 1, decision_score: 1 },
+  pii_masked: {},
+  filter_version: 'test',
+};
+const prompts = loadStagePrompts();
+const request = classifyRequest(prompts, DEFAULT_CONFIG.generate, post);
+
+let server: FakeOpenAi | null = null;
+const cleanups: string[] = [];
+afterEach(async () => {
+  await server?.close();
+  server = null;
+  await Promise.all(cleanups.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A client with a fake clock: sleep advances the clock instantly and records the wait. */
+async function makeClient(serverOptions: FakeOpenAiOptions, overrides: Partial<LlmClientOptions> = {}) {
+  server = await startFakeOpenAi(serverOptions);
+  const cacheDir = await mkdtemp(join(tmpdir(), 'valact-llm-'));
+  cleanups.push(cacheDir);
+  let clock = 1_000_000;
+  const sleeps: number[] = [];
+  const client = new LlmClient({
+    model: 'gpt-4o-mini',
+    baseURL: server.baseURL,
+    apiKey: 'test-key',
+    concurrency: 2,
+    rpm: null,
+    tpm: null,
+    maxRetries: 3,
+    timeoutMs: 5_000,
+    maxRetryAfterMs: 900_000,
+    cache: new ResponseCache(cacheDir),
+    prices: DEFAULT_PRICES,
+    maxCost: null,
+    now: () => clock,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      clock += ms;
+    },
+    random: () => 0.5,
+    ...overrides,
+  });
+  return { client, sleeps, server };
+}
+
+describe('LlmClient against a fake OpenAI-compatible server', () => {
+  it.each<{ name: string; faults: Fault[]; requests: number; error: string | null; retries: number; repairs: number }>([
+    { name: 'structured answer', faults: [], requests: 1, error: null, retries: 0, repairs: 0 },
+    { name: '500 then success', faults: [{ kind: 'status', status: 500 }], requests: 2, error: null, retries: 1, repairs: 0 },
+    { name: '503 three times then success', faults: [{ kind: 'status', status: 503 }, { kind: 'status', status: 502 }, { kind: 'status', status: 500 }], requests: 4, error: null, retries: 3, repairs: 0 },
+    { name: '500 beyond max retries', faults: Array(4).fill({ kind: 'status', status: 500 }), requests: 4, error: 'http_error', retries: 3, repairs: 0 },
+    { name: '400 is not retried', faults: [{ kind: 'status', status: 400 }], requests: 1, error: 'bad_request', retries: 0, repairs: 0 },
+    { name: 'refusal is not retried', faults: [{ kind: 'refusal', refusal: 'I cannot help with that.' }], requests: 1, error: 'refusal', retries: 0, repairs: 0 },
+    { name: 'malformed JSON, repaired', faults: [{ kind: 'content', content: '{"usable": tru' }], requests: 2, error: null, retries: 0, repairs: 1 },
+    { name: 'schema broken, repaired', faults: [{ kind: 'content', content: '{"usable":true,"reason":"x","scores":{}}' }], requests: 2, error: null, retries: 0, repairs: 1 },
+    {
+      name: 'schema broken twice, quarantined',
+      faults: [{ kind: 'content', content: '{"usable":"yes"}' }, { kind: 'content', content: '{"usable":"still no"}' }],
+      requests: 2,
+      error: 'schema_mismatch',
+      retries: 0,
+      repairs: 1,
+    },
+  ])('$name', async ({ faults, requests, error, retries, repairs }) => {
+    const { client, server } = await makeClient({ fault: (index) => faults[index] ?? { kind: 'ok' } });
+    const result = await client.complete(request);
+    expect(server.chatRequests.length).toBe(requests);
+    expect(result.error?.code ?? null).toBe(error);
+    expect(client.stats.retries).toBe(retries);
+    expect(client.stats.repairs).toBe(repairs);
+    if (error === null) expect(result.value?.scores.power).toBeGreaterThan(0);
+    if (error === 'schema_mismatch') expect(result.error?.raw).toBe('{"usable":"still no"}');
+  });
+
+  it('sends the schema repair with the validation errors and the previous answer', async () => {
+    const { client, server } = await makeClient({ fault: (index) => (index === 0 ? { kind: 'content', content: '{"usable":true}' } : { kind: 'ok' }) });
+    await client.complete(request);
+    const repair = server.chatRequests[1]!.body.messages;
+    expect(repair.at(-2)).toEqual({ role: 'assistant', content: '{"usable":true}' });
+    expect(repair.at(-1)!.content).toMatch(/reason/);
+  });
+
+  it('honours a Retry-After of 120 s (beyond the SDK cap) for every request, with the fake clock', async () => {
+    const { client, sleeps, server } = await makeClient({ fault: (index) => (index === 0 ? { kind: 'status', status: 429, headers: { 'retry-after': '120' } } : { kind: 'ok' }) });
+    const result = await client.complete(request);
+    expect(result.value).toBeDefined();
+    expect(sleeps).toEqual([120_000]);
+    expect(server.chatRequests.length).toBe(2);
+  });
+
+  it('waits a real Retry-After of 1 s before the next request', async () => {
+    const { client, server } = await makeClient({ fault: (index) => (index === 0 ? { kind: 'status', status: 429, headers: { 'retry-after': '1' } } : { kind: 'ok' }) }, {
+      now: Date.now,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
+    await client.complete(request);
+    const [first, second] = server.chatRequests;
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('times out a hung response and retries it', async () => {
+    const { client, server } = await makeClient({ fault: (index) => (index === 0 ? { kind: 'hang' } : { kind: 'ok' }) }, { timeoutMs: 300 });
+    const result = await client.complete(request);
+    expect(result.value).toBeDefined();
+    expect(server.chatRequests.length).toBe(2);
+    expect(client.stats.retries).toBe(1);
+  });
+
+  it('pauses everyone until the reset when x-ratelimit headers say nothing is left', async () => {
+    const { client, sleeps, server } = await makeClient({
+      headers: (index) => (index === 0 ? { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '6m0s' } : ({} as Record<string, string>)),
+    });
+    await client.complete(request);
+    await client.complete(classifyRequest(prompts, DEFAULT_CONFIG.generate, { ...post, id: 'def456', text: `${post.text} Second.` }));
+    expect(sleeps).toEqual([360_000]);
+    expect(server.chatRequests.length).toBe(2);
+  });
+
+  it.each([
+    ['6m0s', 360_000],
+    ['1.5s', 1500],
+    ['20ms', 20],
+    ['1h2m', 3_720_000],
+  ])('reads the reset duration %s', (text, expected) => {
+    expect(parseResetDuration(text)).toBe(expected);
+  });
+
+  it('caches successes only: a second call is free, a failure is asked again', async () => {
+    const { client, server } = await makeClient({ fault: (index) => (index === 0 ? { kind: 'status', status: 400 } : { kind: 'ok' }) });
+    expect((await client.complete(request)).error?.code).toBe('bad_request');
+    expect((await client.complete(request)).value).toBeDefined();
+    const third = await client.complete(request);
+    expect(third.cached).toBe(true);
+    expect(server.chatRequests.length).toBe(2);
+  });
+
+  it('stops before the budget is exceeded, sending nothing', async () => {
+    const { client, server } = await makeClient({ fault: () => ({ kind: 'ok' }) }, { maxCost: 0.000_001 });
+    const result = await client.complete(request);
+    expect(result.error?.code).toBe('budget');
+    expect(server.chatRequests.length).toBe(0);
+  });
+
+  it.each([
+    ['120', 120_000],
+    ['0.5', 500],
+    ['Thu, 01 Jan 1970 00:00:10 GMT', 9_000],
+  ])('reads Retry-After %s', (value, expected) => {
+    expect(retryAfterMs(new Headers({ 'retry-after': value }), 1_000)).toBe(expected);
+  });
+});

@@ -29,7 +29,8 @@ export interface ReleaseInputs {
   version: string;
   /** Validated scenarios (work/validate/scenarios.jsonl). */
   scenarios: Scenario[];
-  config: ReleaseConfig;
+  /** The release config with per_value resolved (see per-value.ts). */
+  config: ReleaseConfig & { per_value: number };
   /** Post ids on the take-down list. */
   takedownPostIds: ReadonlySet<string>;
   /** ISO date (YYYY-MM-DD); see releaseDate(). */

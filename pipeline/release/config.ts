@@ -20,8 +20,11 @@ const SemanticVersion = z.string().regex(/^\d+\.\d+\.\d+$/, 'a semantic version 
 export const ReleaseConfigSchema = z.strictObject({
   /** Version published when --version is not given (the sample run publishes this one). Default "0.1.0". */
   version: SemanticVersion.default('0.1.0'),
-  /** Scenarios per value in a release (300 gives the full 3,000-scenario release). */
-  per_value: z.number().int().positive().default(300),
+  /**
+   * Scenarios per value in a release (300 gives the full 3,000-scenario release). Default null:
+   * the per_value the generate stage ran with (10 for the offline sample run), else 300.
+   */
+  per_value: z.number().int().positive().nullable().default(null),
   /** Publish even when a value has fewer than per_value scenarios (the shortfall is recorded). Default false. */
   allow_unbalanced: z.boolean().default(false),
   /** Post ids to exclude from every release, one per line; relative to the data folder. */

@@ -15,6 +15,7 @@ import { readStageReport } from '../core/report.ts';
 import { ScenarioSchema } from '../records.ts';
 import { validatePaths, type ValidateDetails } from '../validate/run.ts';
 import { buildRelease, releaseDate, type BuiltRelease, type PreviousRelease } from './build.ts';
+import { resolvePerValue } from './per-value.ts';
 import { verifyRelease, type VerifyResult } from './verify.ts';
 
 export interface ReleaseOptions {
@@ -144,7 +145,7 @@ async function holdsExactly(directory: string, files: Map<string, Buffer>): Prom
 
 /** Build the release and publish it (or find it already published). Exported for `valact pipeline`. */
 export async function publishRelease(ctx: StageContext, options: Omit<ReleaseOptions, 'verify'> = {}): Promise<PublishOutcome> {
-  const config = ctx.config.release;
+  const config = { ...ctx.config.release, per_value: await resolvePerValue(ctx) };
   const version = options.version ?? config.version;
   parseVersion(version);
   const validate = validatePaths(ctx);

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
+import { resolvePerValue } from '../release/per-value.ts';
 import { configFingerprint } from '../config.ts';
 import type { StageContext, StageResult } from '../core/context.ts';
 import { ValactError } from '../core/errors.ts';
@@ -100,7 +101,8 @@ async function loadSourceShingles(file: string, postIds: Set<string>, span: numb
 export async function run(ctx: StageContext, options: ValidateOptions = {}): Promise<StageResult> {
   const paths = validatePaths(ctx, options);
   const config = ctx.config.validate;
-  const stageConfigFingerprint = configFingerprint({ validate: config, per_value: ctx.config.release.per_value });
+  const perValue = await resolvePerValue(ctx);
+  const stageConfigFingerprint = configFingerprint({ validate: config, per_value: perValue });
   if (!(await exists(paths.input))) {
     throw new ValactError('input', `${paths.input} does not exist`, {
       hint: 'Run `valact generate` first, or pass --data to point at the right data folder.',
@@ -155,7 +157,7 @@ export async function run(ctx: StageContext, options: ValidateOptions = {}): Pro
     throw error;
   }
 
-  const details = summarise(outcome.entries, ctx.config.release.per_value);
+  const details = summarise(outcome.entries, perValue);
   await writeStageReport(paths.report, {
     stage: 'validate',
     status: 'complete',
@@ -171,7 +173,7 @@ export async function run(ctx: StageContext, options: ValidateOptions = {}): Pro
   const short = VALUE_IDS.filter((value) => details.availability[value].shortfall > 0);
   if (short.length > 0) {
     ctx.log.warn(
-      `validate: fewer valid scenarios than release.per_value (${ctx.config.release.per_value}) for ${short
+      `validate: fewer valid scenarios than the release needs (${perValue} per value) for ${short
         .map((value) => `${value} (${details.availability[value].available}, short ${details.availability[value].shortfall})`)
         .join(', ')}`,
     );

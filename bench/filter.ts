@@ -7,7 +7,7 @@
  *   npm run bench:filter -- 20000   # a smaller run
  */
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../pipeline/config.ts';
@@ -138,6 +138,7 @@ const ctx = createContext({ dataDir, config: DEFAULT_CONFIG, quiet: true, force:
 const started = performance.now();
 const stats = await run(ctx, { input: inputFile });
 const seconds = (performance.now() - started) / 1000;
+const report = JSON.parse(await readFile(stats.reportPath, 'utf8')) as { details: { dedup?: Record<string, number> } };
 
 console.log(`filter: ${stats.in.toLocaleString('en-US')} posts in ${seconds.toFixed(2)} s = ${Math.round(stats.in / seconds).toLocaleString('en-US')} posts/s`);
 console.log(`  kept ${stats.out.toLocaleString('en-US')}, rejected ${stats.rejected.toLocaleString('en-US')}: ${JSON.stringify(stats.per_reason)}`);
@@ -147,4 +148,7 @@ for (const [check, ms] of Object.entries(stats.timing_ms).sort(([, a], [, b]) =>
   console.log(`    ${check.padEnd(16)} ${String(ms).padStart(7)} ms  ${((ms / (seconds * 1000)) * 100).toFixed(1).padStart(5)}%`);
 }
 console.log(`    ${'other'.padEnd(16)} ${String(Math.round(seconds * 1000 - measured)).padStart(7)} ms`);
+const perPostUs = (ms: number) => ((ms * 1000) / Math.max(1, stats.in)).toFixed(1);
+console.log(`  per post (µs, over all ${stats.in.toLocaleString('en-US')} posts): ${Object.entries(stats.timing_ms).sort(([, a], [, b]) => b - a).map(([check, ms]) => `${check} ${perPostUs(ms)}`).join(', ')}`);
+if (report.details.dedup) console.log(`  dedup: ${JSON.stringify(report.details.dedup)}`);
 await rm(dataDir, { recursive: true, force: true });

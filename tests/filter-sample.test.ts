@@ -15,7 +15,11 @@ import { dumpToRawPost, quietContext, tempDataDir, writeRawPosts, type DumpSubmi
 const SAMPLE_DIR = process.env.VALACT_SAMPLE_DIR ?? join(import.meta.dirname, '..', 'data', 'raw', 'sample');
 const SAMPLE_FILE = join(SAMPLE_DIR, 'RS_sample.ndjson');
 const LABELS_FILE = join(SAMPLE_DIR, 'labels.jsonl');
-const sampleExists = existsSync(SAMPLE_FILE) && existsSync(LABELS_FILE);
+
+/** Labels whose checks are exact rules (metadata, markers, counts, hashes): few false alarms allowed. */
+const PRECISE_LABELS = ['removed', 'deleted', 'nsfw', 'bot_or_mod', 'duplicate', 'lang', 'link_only', 'empty', 'too_short'];
+/** Labels the cheap heuristics approximate (the LLM stage decides in the end). */
+const HEURISTIC_LABELS = ['not_advice', 'no_decision', 'near_duplicate'];
 
 interface SampleLabel {
   id: string;
@@ -38,10 +42,16 @@ function predictedLabel(reason: string | undefined): string {
   return family.startsWith('lang:') ? 'lang' : family;
 }
 
-describe.skipIf(!sampleExists)('filter on the sample corpus', () => {
+describe('filter on the sample corpus', () => {
   let dataDir: string | null = null;
   afterAll(async () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('is committed with its labels', () => {
+    // The sample is part of the repository: a missing file is a broken checkout, not a skip.
+    expect(existsSync(SAMPLE_FILE), `${SAMPLE_FILE} is missing; restore it or rebuild it with \`npm run sample\``).toBe(true);
+    expect(existsSync(LABELS_FILE), `${LABELS_FILE} is missing; restore it or rebuild it with \`npm run sample\``).toBe(true);
   });
 
   it('reaches the labelled verdicts, with precision and recall floors per label', async () => {
@@ -91,17 +101,28 @@ describe.skipIf(!sampleExists)('filter on the sample corpus', () => {
     );
 
     const byLabel = Object.fromEntries(rows.map((row) => [row.label, row]));
+    const labelled = (label: string) => {
+      const row = byLabel[label];
+      expect(row, `no post in the sample is labelled ${label}`).toBeDefined();
+      return row!;
+    };
     // A post wrongly dropped here is lost for good: keep recall is the floor that matters most.
-    expect(byLabel.keep?.recall ?? 0).toBeGreaterThanOrEqual(0.95);
-    expect(byLabel.keep?.precision ?? 0).toBeGreaterThanOrEqual(0.85);
-    // Every non-English post stays out (as lang or any other reason), and presence checks are exact.
+    expect(labelled('keep').recall, 'keep recall').toBeGreaterThanOrEqual(0.97);
+    expect(labelled('keep').precision, 'keep precision').toBeGreaterThanOrEqual(0.9);
+    // English in dialect (Scots, AAVE, heavy slang) is English: every such post is kept.
+    const dialectLost = [...labels.values()].filter((label) => label.tags.includes('dialect') && verdicts.get(label.id) !== undefined);
+    expect(dialectLost.map((label) => `${label.id}: ${verdicts.get(label.id)}`)).toEqual([]);
+    // Every non-English post stays out (as lang or any other reason).
     const langKept = [...labels.values()].filter((label) => label.reason === 'lang' && verdicts.get(label.id) === undefined);
     expect(langKept.map((label) => label.id)).toEqual([]);
-    for (const label of ['removed', 'deleted', 'nsfw', 'bot_or_mod', 'duplicate', 'lang']) {
-      if (byLabel[label]) expect(byLabel[label].recall, `${label} recall`).toBeGreaterThanOrEqual(0.9);
+    for (const label of PRECISE_LABELS) {
+      expect(labelled(label).precision, `${label} precision`).toBeGreaterThanOrEqual(0.95);
+      // nsfw leans on words when the flag is missing; one miss in the sample's seven is tolerated.
+      expect(labelled(label).recall, `${label} recall`).toBeGreaterThanOrEqual(label === 'nsfw' ? 0.85 : 0.9);
     }
-    for (const label of ['not_advice', 'no_decision', 'near_duplicate']) {
-      if (byLabel[label]) expect(byLabel[label].recall, `${label} recall`).toBeGreaterThanOrEqual(0.6);
+    for (const label of HEURISTIC_LABELS) {
+      expect(labelled(label).recall, `${label} recall`).toBeGreaterThanOrEqual(0.8);
+      expect(labelled(label).precision, `${label} precision`).toBeGreaterThanOrEqual(0.7);
     }
     expect(wrongDuplicateTarget).toBe(0);
   });

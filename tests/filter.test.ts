@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, parseConfig } from '../pipeline/config.ts';
 import { FilteredPostSchema, type FilteredPost, type RawPost } from '../pipeline/records.ts';
 import { detectNames, maskPii, stripMarkdown } from '../pipeline/filter/clean.ts';
-import { MinHasher, normalizedWords, resolveDuplicates } from '../pipeline/filter/dedup.ts';
+import { MinHasher, normalizedWords, resolveDuplicates, type DedupStats } from '../pipeline/filter/dedup.ts';
 import { detectLanguage } from '../pipeline/filter/language.ts';
 import { judgePost, reasonFamily, run, type RejectedPost } from '../pipeline/filter/stage.ts';
 import { ADVICE_BODY, quietContext, rawPost, tempDataDir, writeRawPosts } from './filter-fixtures.ts';
@@ -41,6 +41,21 @@ describe('filter check 1: present and personal', () => {
       'nsfw',
     ],
     ['plain mention of sex life stays', { selftext: `${ADVICE_BODY} Our sex life is fine, this is about money.` }, 'keep'],
+    [
+      'a post about sex with another partner, no flag',
+      { selftext: `${ADVICE_BODY} Also, she told me she wants to have sex with other people while we stay together, she has already slept with a stranger once, and sex has become all we argue about.` },
+      'nsfw',
+    ],
+    ['a sexual act named without the flag', { selftext: `${ADVICE_BODY} He pressures me to give him oral every night and sulks when I refuse. Sex used to be fun and now we fight about sex constantly.` }, 'nsfw'],
+    ['oral surgery is not sexual', { selftext: `${ADVICE_BODY} I also need to get oral surgery next month, which costs a lot.` }, 'keep'],
+    ['account deleted, body intact', { author: '[deleted]' }, 'deleted'],
+    ['removed beats deleted account', { author: '[deleted]', selftext: '[removed]' }, 'removed'],
+    ['a bot post that was removed is a bot post', { author: 'AutoModerator', selftext: '[removed]' }, 'bot_or_mod'],
+    [
+      'cross-post with an NSFW title is still a cross-post',
+      { selftext: '', is_self: false, title: 'Porn addiction: tell my wife or not?', crosspost_parent: 't3_zzz', url: '/r/Advice/comments/zzz/x/' },
+      'crosspost_without_body:link_only',
+    ],
     ['empty self post', { selftext: '   ' }, 'empty'],
     ['link post without body', { selftext: '', is_self: false, url: 'https://i.imgur.com/abc.jpg' }, 'link_only'],
     ['body that is only a link and a caption', { selftext: 'thoughts? https://example.com/some/article' }, 'link_only'],
@@ -125,6 +140,54 @@ describe('filter check 3: advice and decision', () => {
       'Best budgeting apps in 2024?',
       'Looking for recommendations on budgeting apps that sync with credit unions and have a decent free tier. Which ones are people using these days and which ones are worth paying for?',
       'not_advice',
+    ],
+    [
+      'says outright it is not asking for advice',
+      'Thoughts on remote work after five years of it',
+      "I've worked from home since 2019 and I have mixed feelings. I miss the office banter but I love skipping the commute. Not asking for advice, I'm happy where I am, but would you go back to an office full time?",
+      'not_advice',
+    ],
+    [
+      'fiction dressed as a dilemma',
+      'AITA for telling my brother his wife was lying? (fiction)',
+      'This is a short story for a workshop. "Mara watched her brother pour the wine and wondered whether to speak. Should she tell him, or let the lie ride one more Sunday?" I would love to hear whether the ending works.',
+      'not_advice',
+    ],
+    [
+      'a poll to everyone',
+      "What's everyone's go-to comfort meal after a rough week?",
+      "Mine is my grandmother's lentil soup and a grilled cheese. I had a long week and I'm making a list of ideas for the weekend. What do you cook when you need a pick-me-up? Share yours below.",
+      'not_advice',
+    ],
+    [
+      'a title that labels the post as a PSA',
+      'PSA: check the expiry date on your passport before booking',
+      'I almost missed my flight because my passport had less than six months left. Some countries will not let you in. I should have known, and now you do. Check yours tonight, it takes a minute.',
+      'not_advice',
+    ],
+    [
+      'asks for tips, no choice',
+      'Any tips for keeping plants alive in a dark flat?',
+      'I just moved into a ground-floor flat that gets almost no sun. I have killed three plants already, a fern, a basil and a cactus of all things. What has worked for you? I want some green in here but I clearly need help.',
+      'no_decision',
+    ],
+    [
+      'how-to title, and an open "what should I" question',
+      'How do I get my landlord to fix the heating?',
+      "It's been three weeks without heating and my landlord ignores my texts. I've got two kids at home and it's getting cold at night. What steps should I take now, and what should I write in a formal letter?",
+      'no_decision',
+    ],
+    [
+      '"or I could" states the alternative',
+      'My sister wants me to co-sign her car loan',
+      "My sister (24) asked me to co-sign a loan for a used car. She has a new job but has missed payments before. I could sign and trust her to pay. Or I could say no and risk her being stuck without a way to get to work. What should I do?",
+      'keep',
+    ],
+    [
+      'a "how do I decide" title is a decision',
+      'How do I choose between a master\'s abroad and a job at home?',
+      "I got into a one-year master's program in Denmark and I also have a job offer from a firm in my hometown. The program costs most of my savings; the job pays well but is not what I studied for. My family is split on it. Any advice is appreciated.",
+      'keep',
     ],
     [
       'advice-seeking with no choice in it',
@@ -218,11 +281,71 @@ describe('filter check 4: duplicates', () => {
       [candidate('a', 1, story), candidate('c', 5, story.replace('30% more', 'a lot more').replace('by Friday', 'by Monday') + ' Thanks all.')],
       { c: 'near_duplicate_of:a' },
     ],
-    ['cross-post of a kept post', [candidate('a', 1, story), candidate('x', 3, 'totally different words here for the crosspost body', 'a')], { x: 'duplicate_of:a' }],
+    ['cross-post of a kept post', [candidate('a', 1, story), candidate('x', 3, 'totally different words here for the crosspost body', 'a')], { x: 'near_duplicate_of:a' }],
     ['different posts kept', [candidate('a', 1, story), candidate('d', 2, 'My roommate never pays rent on time and I am thinking of moving out or confronting him about it, not sure which.')], {}],
   ])('%s', (_name, candidates, expected) => {
     const verdicts = resolveDuplicates(candidates, { bands: 16, minSimilarity: 0.5 });
     expect(Object.fromEntries([...verdicts].map(([id, verdict]) => [id, verdict.reason]))).toEqual(expected);
+  });
+
+  it('matches a rejected repost against kept posts, but never keeps it as an original', () => {
+    const edited = story.replace('by Friday', 'by Monday');
+    const verdicts = resolveDuplicates(
+      [
+        candidate('a', 1, story),
+        { ...candidate('p', 2, edited), probe: true },
+        // Would be a near duplicate of p; p is not kept, so it is matched against a instead.
+        candidate('q', 3, edited + ' Thanks.'),
+        { ...candidate('r', 4, 'A completely unrelated vent about my commute and the weather this week, nothing to decide here.'), probe: true },
+      ],
+      { bands: 16, minSimilarity: 0.5 },
+    );
+    expect(Object.fromEntries([...verdicts].map(([id, verdict]) => [id, verdict.reason]))).toEqual({ p: 'near_duplicate_of:a', q: 'near_duplicate_of:a' });
+  });
+
+  describe('comparison cap on templated input', () => {
+    // 2,000 posts from one form (52 shared words around 30 words of their own, so any two
+    // share about 0.43 of their shingles) fill every band's template bucket with hundreds of
+    // ids. Every 50th post is a repost, with one word changed, of a post 50 to 1,200 earlier.
+    const formWords = Array.from({ length: 52 }, (_unused, index) => `form${index}`);
+    const formPost = (index: number, changedSlot = -1) => {
+      const own = Array.from({ length: 30 }, (_unused, slot) => (slot === changedSlot ? 'changed' : `own${index}x${slot}`));
+      return [...formWords.slice(0, 26), ...own, ...formWords.slice(26)].join(' ');
+    };
+    const corpus: ReturnType<typeof candidate>[] = [];
+    const reposts = new Map<string, string>();
+    for (let index = 0; index < 2000; index += 1) {
+      const distance = 50 + ((index * 37) % 1150);
+      if (index % 50 === 49 && index - distance >= 0) {
+        reposts.set(`t${index}`, `t${index - distance}`);
+        corpus.push(candidate(`t${index}`, index, formPost(index - distance, index % 30)));
+      } else {
+        corpus.push(candidate(`t${index}`, index, formPost(index)));
+      }
+    }
+    // Above the template's ~0.43 with room for MinHash's error, so only reposts are duplicates.
+    const options = { bands: 16, minSimilarity: 0.7 };
+
+    it('bounds the comparisons per post and still finds every repost', () => {
+      const uncapped: DedupStats = { comparisons: 0, cappedPosts: 0, largestBucket: 0 };
+      const uncappedVerdicts = resolveDuplicates(corpus, options, uncapped);
+      const cap = 32;
+      const capped: DedupStats = { comparisons: 0, cappedPosts: 0, largestBucket: 0 };
+      const cappedVerdicts = resolveDuplicates(corpus, { ...options, maxComparisonsPerPost: cap }, capped);
+
+      // The template is what makes the work quadratic: buckets of hundreds of ids and hundreds
+      // of thousands of comparisons without the cap; at most `cap` per post with it.
+      expect(uncapped.largestBucket).toBeGreaterThan(150);
+      expect(uncapped.comparisons).toBeGreaterThan(200_000);
+      expect(capped.comparisons).toBeLessThanOrEqual(cap * corpus.length);
+      expect(capped.cappedPosts).toBeGreaterThan(corpus.length / 2);
+      expect(capped.comparisons * 5).toBeLessThan(uncapped.comparisons);
+      // Every planted repost is still found, pointing at its original, and nothing else is.
+      expect(reposts.size).toBeGreaterThanOrEqual(25);
+      for (const verdicts of [uncappedVerdicts, cappedVerdicts]) {
+        expect(Object.fromEntries([...verdicts].map(([id, verdict]) => [id, verdict.evidence.original]))).toEqual(Object.fromEntries(reposts));
+      }
+    });
   });
 
   it('counts duplicate reasons by family', () => {
@@ -253,7 +376,7 @@ describe('filter stage run', () => {
     const ctx = quietContext(dataDir);
     const stats = await run(ctx);
     expect(stats).toMatchObject({ in: 6, out: 1, rejected: 4, quarantined: 1 });
-    expect(stats.per_reason).toEqual({ duplicate: 2, 'lang:fra': 1, malformed: 1, removed: 1 });
+    expect(stats.per_reason).toEqual({ duplicate: 1, near_duplicate: 1, 'lang:fra': 1, malformed: 1, removed: 1 });
 
     const outDir = join(dataDir, 'work', 'filter');
     const posts = (await readFile(join(outDir, 'posts.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as FilteredPost);
@@ -267,7 +390,7 @@ describe('filter stage run', () => {
       gone1: 'removed',
       fr1: 'lang:fra',
       line6: 'malformed',
-      xpost1: 'duplicate_of:orig1',
+      xpost1: 'near_duplicate_of:orig1',
       repost1: 'duplicate_of:orig1',
     });
 

@@ -75,6 +75,17 @@ export const FilterConfigSchema = z.strictObject({
   lsh_bands: z.number().int().positive().default(16),
   /** Estimated Jaccard similarity of shingles at or above which a later post is a near duplicate. Default 0.5. */
   near_duplicate_min_similarity: z.number().min(0).max(1).default(0.5),
+  /**
+   * Most MinHash signature comparisons made for one post when resolving near duplicates. Posts
+   * built from the same template (bot digests, copypasta, form letters) share LSH buckets by
+   * the thousand, and comparing each new post with every earlier one goes quadratic. With the
+   * cap a post reads its buckets smallest first (a band few posts share is the best evidence of
+   * a real repost) and newest first within a bucket (reposts follow their original closely),
+   * and never compares the same pair twice. A real repost shares several small buckets with its
+   * original and is found long before the cap; what the cap can miss is an old original of a
+   * post whose every band is shared with hundreds of newer posts. 0 means no cap. Default 256.
+   */
+  dedup_max_comparisons_per_post: z.number().int().nonnegative().default(256),
 
   // -- 5. cleaning and PII ------------------------------------------------------------------
   /** Drop trailing EDIT:/UPDATE: blocks (they often tell how the dilemma ended). Default true. */

@@ -67,6 +67,38 @@ export function estimatedJaccard(left: Uint32Array, right: Uint32Array): number 
   return equal / left.length;
 }
 
+/**
+ * Equal signature positions between `left` and `right`, or -1 as soon as fewer than
+ * `minEqual` can still be reached: most pairs an LSH bucket offers are far apart, and this
+ * settles them in a fraction of the signature.
+ */
+function equalPositionsAtLeast(left: Uint32Array, right: Uint32Array, rightOffset: number, minEqual: number): number {
+  const allowedMismatches = left.length - minEqual;
+  let mismatches = 0;
+  for (let index = 0; index < left.length; index += 1) {
+    if (left[index] !== right[rightOffset + index]) {
+      mismatches += 1;
+      if (mismatches > allowedMismatches) return -1;
+    }
+  }
+  return left.length - mismatches;
+}
+
+/**
+ * A number naming one band of a signature: two 32-bit hashes of (band, rows) packed into a safe
+ * integer. Numbers make cheaper Map keys than joined strings; a rare collision only costs one
+ * extra comparison, since every candidate pair is checked on the full signature.
+ */
+function bandKey(signature: Uint32Array, band: number, rowsPerBand: number): number {
+  let high = mix(0x27d4eb2d ^ band);
+  let low = mix(0x165667b1 ^ band);
+  for (let row = band * rowsPerBand; row < (band + 1) * rowsPerBand; row += 1) {
+    high = mix(high ^ signature[row]!);
+    low = mix((low + signature[row]!) >>> 0);
+  }
+  return high * 0x200000 + (low & 0x1fffff);
+}
+
 export interface DedupCandidate {
   id: string;
   created_utc: number;
@@ -74,6 +106,11 @@ export interface DedupCandidate {
   crosspostParent: string | null;
   hash: string;
   signature: Uint32Array;
+  /**
+   * A post already rejected on its own merits (by the advice check): it is matched against
+   * kept posts, so a repost is reported as a duplicate, but it is never an original itself.
+   */
+  probe?: boolean;
 }
 
 export interface DuplicateVerdict {
@@ -81,20 +118,48 @@ export interface DuplicateVerdict {
   evidence: Record<string, unknown>;
 }
 
+export interface DedupOptions {
+  bands: number;
+  minSimilarity: number;
+  /**
+   * Most signature comparisons made for one post. Its LSH buckets are read smallest first (a
+   * band that few posts share is the best evidence of a real near duplicate) and each bucket
+   * newest first (reposts follow their original closely); the same pair is never compared
+   * twice. Bounds the work per post when templated posts fill a few buckets with thousands of
+   * ids. Default Infinity (no cap).
+   */
+  maxComparisonsPerPost?: number;
+}
+
+export interface DedupStats {
+  /** Signature comparisons made (estimatedJaccard calls). */
+  comparisons: number;
+  /** Posts whose comparisons stopped at maxComparisonsPerPost with candidates left unread. */
+  cappedPosts: number;
+  /** Ids in the largest LSH bucket at the end. */
+  largestBucket: number;
+}
+
 /**
  * Decide which candidates are duplicates of an earlier kept candidate. Returns the verdict per
- * duplicate id; every other candidate is kept.
+ * duplicate id; every other candidate is kept. `stats`, when given, is filled in.
  */
-export function resolveDuplicates(
-  candidates: readonly DedupCandidate[],
-  options: { bands: number; minSimilarity: number },
-): Map<string, DuplicateVerdict> {
+export function resolveDuplicates(candidates: readonly DedupCandidate[], options: DedupOptions, stats?: DedupStats): Map<string, DuplicateVerdict> {
+  const maxComparisons = options.maxComparisonsPerPost ?? Number.POSITIVE_INFINITY;
   const ordered = [...candidates].sort((a, b) => a.created_utc - b.created_utc || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const verdicts = new Map<string, DuplicateVerdict>();
   const keptByHash = new Map<string, string>();
-  const keptById = new Map<string, DedupCandidate>();
-  const buckets = new Map<string, string[]>();
+  // Kept posts by their order of keeping: buckets hold these small integers, not ids.
+  const kept: DedupCandidate[] = [];
+  const buckets = new Map<number, number[]>();
   const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
+  // Kept signatures side by side in one array: the comparisons read memory in order.
+  const permutations = candidates[0]?.signature.length ?? 0;
+  let keptSignatures = new Uint32Array(64 * permutations);
+  // comparedWith[k] === stamp when kept post k was already compared with the current post.
+  let comparedWith = new Int32Array(64);
+  let comparisons = 0;
+  let cappedPosts = 0;
 
   const rootOf = (id: string): string => {
     // A duplicate of a duplicate points at the kept original.
@@ -102,10 +167,10 @@ export function resolveDuplicates(
     return verdict ? String(verdict.evidence.original) : id;
   };
 
-  for (const candidate of ordered) {
-    if (candidate.crosspostParent !== null && byId.has(candidate.crosspostParent)) {
+  for (const [stamp, candidate] of ordered.entries()) {
+    if (!candidate.probe && candidate.crosspostParent !== null && byId.has(candidate.crosspostParent) && !byId.get(candidate.crosspostParent)!.probe) {
       const original = rootOf(candidate.crosspostParent);
-      verdicts.set(candidate.id, { reason: `duplicate_of:${original}`, evidence: { original, crosspost_of: candidate.crosspostParent } });
+      verdicts.set(candidate.id, { reason: `near_duplicate_of:${original}`, evidence: { original, crosspost_of: candidate.crosspostParent } });
       continue;
     }
     const exact = keptByHash.get(candidate.hash);
@@ -114,32 +179,69 @@ export function resolveDuplicates(
       continue;
     }
     const rowsPerBand = Math.floor(candidate.signature.length / options.bands);
-    const bandKeys: string[] = [];
-    let best: { id: string; similarity: number } | null = null;
+    const minEqual = Math.ceil(options.minSimilarity * candidate.signature.length - 1e-9);
+    const bandKeys: number[] = [];
+    const shared: number[][] = [];
     for (let band = 0; band < options.bands; band += 1) {
-      const key = `${band}:${Array.from(candidate.signature.subarray(band * rowsPerBand, (band + 1) * rowsPerBand)).join(',')}`;
+      const key = bandKey(candidate.signature, band, rowsPerBand);
       bandKeys.push(key);
-      for (const otherId of buckets.get(key) ?? []) {
-        const other = keptById.get(otherId)!;
-        const similarity = estimatedJaccard(candidate.signature, other.signature);
-        // Ties go to the earlier kept post (the bucket lists are in kept order).
-        if (similarity >= options.minSimilarity && (best === null || similarity > best.similarity)) best = { id: otherId, similarity };
+      const bucket = buckets.get(key);
+      if (bucket) shared.push(bucket);
+    }
+    // Smallest buckets first; stable, so equal sizes keep band order and verdicts stay deterministic.
+    shared.sort((a, b) => a.length - b.length);
+    let best: { index: number; similarity: number } | null = null;
+    let budget = maxComparisons;
+    scan: for (const bucket of shared) {
+      for (let position = bucket.length - 1; position >= 0; position -= 1) {
+        if (budget <= 0) {
+          cappedPosts += 1;
+          break scan;
+        }
+        budget -= 1;
+        const index = bucket[position]!;
+        if (comparedWith[index] === stamp + 1) continue;
+        comparedWith[index] = stamp + 1;
+        comparisons += 1;
+        const equal = equalPositionsAtLeast(candidate.signature, keptSignatures, index * permutations, minEqual);
+        if (equal < 0) continue;
+        const similarity = equal / candidate.signature.length;
+        // Ties go to the earlier kept post, whatever order the buckets were read in.
+        if (best === null || similarity > best.similarity || (similarity === best.similarity && index < best.index)) best = { index, similarity };
       }
     }
     if (best !== null) {
+      const original = kept[best.index]!.id;
       verdicts.set(candidate.id, {
-        reason: `near_duplicate_of:${best.id}`,
-        evidence: { original: best.id, similarity: Math.round(best.similarity * 1000) / 1000, threshold: options.minSimilarity },
+        reason: `near_duplicate_of:${original}`,
+        evidence: { original, similarity: Math.round(best.similarity * 1000) / 1000, threshold: options.minSimilarity },
       });
       continue;
     }
+    if (candidate.probe) continue;
+    const index = kept.length;
+    kept.push(candidate);
+    if (index >= comparedWith.length) {
+      const grown = new Int32Array(comparedWith.length * 2);
+      grown.set(comparedWith);
+      comparedWith = grown;
+      const grownSignatures = new Uint32Array(comparedWith.length * permutations);
+      grownSignatures.set(keptSignatures);
+      keptSignatures = grownSignatures;
+    }
+    keptSignatures.set(candidate.signature, index * permutations);
     keptByHash.set(candidate.hash, candidate.id);
-    keptById.set(candidate.id, candidate);
     for (const key of bandKeys) {
       const bucket = buckets.get(key);
-      if (bucket) bucket.push(candidate.id);
-      else buckets.set(key, [candidate.id]);
+      if (bucket) bucket.push(index);
+      else buckets.set(key, [index]);
     }
+  }
+  if (stats) {
+    stats.comparisons = comparisons;
+    stats.cappedPosts = cappedPosts;
+    stats.largestBucket = 0;
+    for (const bucket of buckets.values()) stats.largestBucket = Math.max(stats.largestBucket, bucket.length);
   }
   return verdicts;
 }

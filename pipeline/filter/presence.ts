@@ -24,6 +24,7 @@ const REMOVED_BANNER_PREFIX = /^\s*\[\s*removed by reddit\s*\]/i;
  * records it ("removed_by_category:author", "body:[deleted]") or bare.
  */
 const AUTHOR_DELETION = /delet|(?:^|:)author$/i;
+const DELETED_AUTHOR = /^\s*\[deleted\]\s*$/i;
 
 export function checkRemoved(post: RawPost): Rejection | null {
   const body = post.selftext;
@@ -39,6 +40,9 @@ export function checkRemoved(post: RawPost): Rejection | null {
   if (/^\s*\[(?:removed|deleted)\]\s*$/i.test(post.title)) {
     return { reason: post.title.toLowerCase().includes('deleted') ? 'deleted' : 'removed', evidence: { title_marker: post.title.trim() } };
   }
+  // The author deleted their account: the body may survive in the dump, but the person has
+  // withdrawn, so the post is not used (and could not be attributed or taken down on request).
+  if (DELETED_AUTHOR.test(post.author)) return { reason: 'deleted', evidence: { author: post.author } };
   return null;
 }
 
@@ -55,11 +59,16 @@ export function checkBotOrModerator(post: RawPost, config: FilterConfig, botPatt
 
 /**
  * Explicit terms weigh 2, suggestive ones 1. Words that relationship-advice posts use plainly
- * ("sex", "sexual", "intimacy", "cheating") are not on the lists: they would cost recall.
+ * ("sexual", "intimacy", "cheating") are not on the lists: they would cost recall; "sex" adds
+ * one point only when the post keeps coming back to it (SEX_TOPIC_MIN_MENTIONS).
  */
 const NSFW_EXPLICIT =
-  /\b(?:porn\w*|nudes?|blow ?jobs?|handjobs?|orgasm\w*|cock|cocks|pussy|dick ?pics?|cum(?:ming|med|shot)?|onlyfans|nsfw|masturbat\w*|dildos?|vibrators?|anal|boobs|tits|threesomes?|erotic\w*|creampie|deepthroat\w*|hentai|sexting|jerk(?:ing|ed)? off|bdsm|fetish\w*)\b/gi;
-const NSFW_SUGGESTIVE = /\b(?:horny|kinky?|kinks|naked|hookups?|hooking up|sexy|lingerie|one night stand|fwb|friends with benefits|foreplay|aroused|turned on|in bed|sext)\b/gi;
+  /\b(?:porn\w*|nudes?|oral sex|(?:give|gives|giving|gave|get|getting|got) (?:him|her|me|them|you) oral(?! (?:surgery|exams?|health|care|hygiene|presentations?|medications?|antibiotics))|blow ?jobs?|handjobs?|orgasm\w*|cock|cocks|pussy|dick ?pics?|cum(?:ming|med|shot)?|onlyfans|nsfw|masturbat\w*|dildos?|vibrators?|anal|boobs|tits|threesomes?|erotic\w*|creampie|deepthroat\w*|hentai|sexting|jerk(?:ing|ed)? off|bdsm|fetish\w*)\b/gi;
+const NSFW_SUGGESTIVE =
+  /\b(?:horny|kinky?|kinks|naked|hookups?|hooking up|sexy|lingerie|one night stand|fwb|friends with benefits|foreplay|aroused|turned on|in bed|sext|(?:have|having|had|has) sex with|(?:sleep|sleeping|slept|sleeps) with (?:another|other|someone else|a stranger|strangers)|(?:sexual )?fantas(?:y|ies|i[sz]e[ds]?|i[sz]ing)\b[^.!?\n]{0,60}\b(?:sex|threesome|watch(?:ing)? (?:me|us|her|him))|swingers?|swinging|hotwife|cuckold\w*)\b/gi;
+/** "sex" said once is an ordinary relationship topic; said again and again, the post is about it. */
+const SEX_WORD = /\bsex\b/gi;
+const SEX_TOPIC_MIN_MENTIONS = 2;
 
 export function nsfwScore(text: string): { score: number; terms: string[] } {
   const terms = new Set<string>();
@@ -73,6 +82,11 @@ export function nsfwScore(text: string): { score: number; terms: string[] } {
     const term = match[0].toLowerCase();
     if (!terms.has(term)) score += 1;
     terms.add(term);
+  }
+  const sexMentions = text.match(SEX_WORD)?.length ?? 0;
+  if (sexMentions >= SEX_TOPIC_MIN_MENTIONS) {
+    score += 1;
+    terms.add(`sex x${sexMentions}`);
   }
   return { score, terms: [...terms].sort() };
 }

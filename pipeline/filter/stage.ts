@@ -22,12 +22,12 @@ import { RawPostSchema, type FilteredPost, type RawPost } from '../records.ts';
 import { scoreAdvice, type AdviceEvidence } from './advice.ts';
 import { addCounts, countWords, detectNames, maskPii, stripMarkdown, type PiiCounts } from './clean.ts';
 import type { FilterConfig } from './config.ts';
-import { MinHasher, exactHash, normalizedWords, resolveDuplicates, type DedupCandidate } from './dedup.ts';
+import { MinHasher, exactHash, normalizedWords, resolveDuplicates, type DedupCandidate, type DedupStats } from './dedup.ts';
 import { detectLanguage, type LanguageEvidence } from './language.ts';
 import { checkBody, checkBotOrModerator, checkNsfw, checkRemoved, type Rejection } from './presence.ts';
 
 /** Bumped when a check changes meaning; with the config fingerprint it names what passed a post. */
-export const FILTER_VERSION = '1.0.0';
+export const FILTER_VERSION = '1.1.0';
 
 /** The checks in the order they run, as named in rejected.jsonl and the report's funnel. */
 export const CHECKS = ['presence', 'length', 'language', 'advice', 'duplicate'] as const;
@@ -74,9 +74,13 @@ export function reasonFamily(reason: string): string {
 
 /** What a single post is judged on before duplicates: a rejection, or the cleaned post. */
 export type PostVerdict =
-  | { kind: 'rejected'; check: CheckName; rejection: Rejection }
+  /**
+   * `words` (the normalized body) is set on advice rejections: a repost of a kept post is
+   * reported as a duplicate of it even when its edits lost the cues the advice check needs.
+   */
+  | { kind: 'rejected'; check: CheckName; rejection: Rejection; words?: string[] }
   | { kind: 'passed'; post: FilteredPost; words: string[] }
-  /** A cross-post with no body of its own: a duplicate if its parent is kept, else link-only. */
+  /** A cross-post with no body of its own: a near duplicate if its parent is kept, else link-only. */
   | { kind: 'crosspost_without_body'; parent: string; fallback: Rejection };
 
 interface CheckTimer {
@@ -93,13 +97,15 @@ const URL_IN_TEXT = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
  */
 export function judgePost(post: RawPost, config: FilterConfig, filterVersion: string, timer: CheckTimer = untimed, botPattern = new RegExp(config.bot_author_pattern)): PostVerdict {
   const presence = timer.time('presence', () => {
-    const rejection = checkRemoved(post) ?? checkBotOrModerator(post, config, botPattern) ?? checkNsfw(post, config);
+    // Bot, removed, deleted, then cross-post, then NSFW: one reason per post, in the order the
+    // sample corpus's labels document (data/raw/sample/README.md).
+    const rejection = checkBotOrModerator(post, config, botPattern) ?? checkRemoved(post);
     if (rejection) return rejection;
     const body = checkBody(post, config);
     if (body && post.crosspost_parent !== null && post.selftext.trim().length === 0) {
       return { reason: 'crosspost', evidence: body.evidence };
     }
-    return body;
+    return checkNsfw(post, config) ?? body;
   });
   if (presence?.reason === 'crosspost') {
     return {
@@ -132,10 +138,12 @@ export function judgePost(post: RawPost, config: FilterConfig, filterVersion: st
 
   const advice: AdviceEvidence = timer.time('advice', () => scoreAdvice(cleaned.title, cleaned.body.text));
   if (advice.advice_score < config.advice_min_score) {
-    return { kind: 'rejected', check: 'advice', rejection: { reason: 'not_advice', evidence: { ...advice, advice_min_score: config.advice_min_score } } };
+    const rejection = { reason: 'not_advice', evidence: { ...advice, advice_min_score: config.advice_min_score } };
+    return { kind: 'rejected', check: 'advice', rejection, words: normalizedWords(cleaned.body.text) };
   }
   if (advice.decision_score < config.decision_min_score) {
-    return { kind: 'rejected', check: 'advice', rejection: { reason: 'no_decision', evidence: { ...advice, decision_min_score: config.decision_min_score } } };
+    const rejection = { reason: 'no_decision', evidence: { ...advice, decision_min_score: config.decision_min_score } };
+    return { kind: 'rejected', check: 'advice', rejection, words: normalizedWords(cleaned.body.text) };
   }
 
   return timer.time('pii', () => {
@@ -253,7 +261,10 @@ export async function run(ctx: StageContext, options: FilterRunOptions = {}): Pr
   const piiTotals: PiiCounts = {};
   const minHasher = new MinHasher(config.minhash_permutations, config.shingle_words);
   const candidates: DedupCandidate[] = [];
+  const dedupStats: DedupStats = { comparisons: 0, cappedPosts: 0, largestBucket: 0 };
   const crosspostsWithoutBody: { post: RawPost; line: number; parent: string; fallback: Rejection }[] = [];
+  // Advice rejections wait for dedup: a repost of a kept post is counted as its duplicate.
+  const adviceRejections = new Map<string, { post: Pick<RawPost, 'id' | 'subreddit'>; line: number; rejection: Rejection }>();
   let malformedLines = 0;
   let lines = 0;
 
@@ -301,7 +312,22 @@ export async function run(ctx: StageContext, options: FilterRunOptions = {}): Pr
           adviceScores.push(verdict.rejection.evidence.advice_score as number);
           decisionScores.push(verdict.rejection.evidence.decision_score as number);
         }
-        await reject(post, line, verdict.check, verdict.rejection);
+        if (verdict.words !== undefined && !adviceRejections.has(post.id)) {
+          const words = verdict.words;
+          adviceRejections.set(post.id, { post: { id: post.id, subreddit: post.subreddit }, line, rejection: verdict.rejection });
+          timings.time('dedup_signature', () => {
+            candidates.push({
+              id: post.id,
+              created_utc: post.created_utc,
+              crosspostParent: null,
+              hash: exactHash(normalizedWords(post.selftext)),
+              signature: minHasher.signature(words),
+              probe: true,
+            });
+          });
+        } else {
+          await reject(post, line, verdict.check, verdict.rejection);
+        }
       } else {
         for (const check of CHECKS.slice(1)) funnel[check]!.entered += 1;
         adviceScores.push(verdict.post.quality.advice_score);
@@ -312,7 +338,9 @@ export async function run(ctx: StageContext, options: FilterRunOptions = {}): Pr
             id: post.id,
             created_utc: post.created_utc,
             crosspostParent: post.crosspost_parent?.replace(/^t3_/, '') ?? null,
-            hash: exactHash(verdict.words),
+            // Exact copies are judged on the body as posted: a repost that differs only in an
+            // EDIT block (dropped by cleaning) is a near duplicate, not an exact one.
+            hash: exactHash(normalizedWords(post.selftext)),
             signature: minHasher.signature(verdict.words),
           });
         });
@@ -332,15 +360,33 @@ export async function run(ctx: StageContext, options: FilterRunOptions = {}): Pr
     }
 
     const duplicates = timings.time('dedup_resolve', () =>
-      resolveDuplicates(candidates, { bands: config.lsh_bands, minSimilarity: config.near_duplicate_min_similarity }),
+      resolveDuplicates(
+        candidates,
+        {
+          bands: config.lsh_bands,
+          minSimilarity: config.near_duplicate_min_similarity,
+          maxComparisonsPerPost: config.dedup_max_comparisons_per_post === 0 ? Number.POSITIVE_INFINITY : config.dedup_max_comparisons_per_post,
+        },
+        dedupStats,
+      ),
     );
-    const keptIds = new Set(candidates.filter((candidate) => !duplicates.has(candidate.id)).map((candidate) => candidate.id));
+    const keptIds = new Set(candidates.filter((candidate) => !candidate.probe && !duplicates.has(candidate.id)).map((candidate) => candidate.id));
     for (const { post, line, parent, fallback } of crosspostsWithoutBody) {
       if (keptIds.has(parent)) {
         funnel.duplicate!.entered += 1;
-        await reject(post, line, 'duplicate', { reason: `duplicate_of:${parent}`, evidence: { original: parent, crosspost_of: parent, body_chars: 0 } });
+        await reject(post, line, 'duplicate', { reason: `near_duplicate_of:${parent}`, evidence: { original: parent, crosspost_of: parent, body_chars: 0 } });
       } else {
         await reject(post, line, 'presence', fallback);
+      }
+    }
+    for (const { post, line, rejection } of adviceRejections.values()) {
+      const duplicate = duplicates.get(post.id);
+      if (duplicate) {
+        // Reported as what it is, a repost; it passed as far as the advice check's funnel goes.
+        funnel.duplicate!.entered += 1;
+        await reject(post, line, 'duplicate', { reason: duplicate.reason, evidence: { ...duplicate.evidence, also_failed: rejection.reason } });
+      } else {
+        await reject(post, line, 'advice', rejection);
       }
     }
 
@@ -394,8 +440,16 @@ export async function run(ctx: StageContext, options: FilterRunOptions = {}): Pr
         decision_min_score: config.decision_min_score,
         near_duplicate_min_similarity: config.near_duplicate_min_similarity,
         nsfw_min_score: config.nsfw_min_score,
+        dedup_max_comparisons_per_post: config.dedup_max_comparisons_per_post,
       },
       pii_masked: sortedObject(piiTotals as Record<string, number>),
+      dedup: {
+        candidates: candidates.length,
+        comparisons: dedupStats.comparisons,
+        capped_posts: dedupStats.cappedPosts,
+        largest_bucket: dedupStats.largestBucket,
+        max_comparisons_per_post: config.dedup_max_comparisons_per_post,
+      },
       timing_ms: timingMs,
     },
   });

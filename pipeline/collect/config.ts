@@ -60,6 +60,29 @@ export const CollectConfigSchema = z.strictObject({
   time_window: z.enum(['hour', 'day', 'week', 'month', 'year', 'all']).default('all'),
   /** Live API request budget: Reddit allows 100 queries per minute per client id. */
   requests_per_minute: z.number().positive().max(100).default(90),
+  /** Live API: stop paginating a listing after this many items (Reddit caps listings near 1,000). */
+  listing_cap: z.number().int().positive().max(1000).default(1000),
+  /** Live API: attempts per request when Reddit answers 429 or 5xx, the first included. */
+  max_attempts: z.number().int().min(1).max(10).default(5),
+  /** Live API: OAuth API base URL (only changed to point at a test server or a proxy). */
+  api_base_url: z.url().default('https://oauth.reddit.com'),
+  /** Live API: base URL of the OAuth token endpoint (only changed for a test server or a proxy). */
+  auth_base_url: z.url().default('https://www.reddit.com'),
+  /** Skip link posts, image posts and cross-posts (`is_self: false`). Default true. */
+  self_posts_only: z.boolean().default(true),
+  /** Skip removed and deleted posts (flags, `[removed]`/`[deleted]` bodies, "Removed by Reddit" banners). Default true. */
+  skip_removed: z.boolean().default(true),
+  /**
+   * List every wrong-subreddit line in skipped.jsonl too. Default false: a full monthly dump
+   * holds tens of millions of them, so they are only counted in the report.
+   */
+  list_wrong_subreddit: z.boolean().default(false),
+  /**
+   * Decompressor for .zst dumps: "zstd-napi" (bundled, always available; files are decoded on a
+   * worker thread), "zstd-cli" (the system `zstd` binary in a child process), or "auto" (today
+   * zstd-napi, measured the faster of the two). Default "auto".
+   */
+  decoder: z.enum(['auto', 'zstd-napi', 'zstd-cli']).default('auto'),
 });
 export type CollectConfig = z.infer<typeof CollectConfigSchema>;
 

@@ -114,6 +114,8 @@ export class AtomicFileWriter {
     if (this.settled) return;
     this.settled = true;
     if (this.stream) {
+      // Writes still queued behind the file's open fail once destroyed; nobody is waiting for them.
+      this.stream.on('error', () => undefined);
       this.stream.destroy();
       await rm(this.temporary, { force: true });
     }

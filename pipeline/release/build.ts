@@ -13,6 +13,7 @@ import { REPO_SCHEMAS_DIR } from '../validate/json-schemas.ts';
 import { itemsToCsv } from './csv.ts';
 import { diffScenarios, renderCard, renderChangelog, renderCroissant, type ChangeSet } from './documents.ts';
 import { expandScenario, loadItemTemplates } from './items.ts';
+import { describeOrigin, type Provenance } from './provenance.ts';
 import { selectBalanced, type Selection } from './select.ts';
 
 /** The JSON Schemas a release ships, so it can be verified against its own contract. */
@@ -41,6 +42,8 @@ export interface ReleaseInputs {
   previous: PreviousRelease | null;
   /** Lines about the validate run, for the card. */
   validationSummary: string[];
+  /** Where the posts came from and the generation prompts' fingerprints (see provenance.ts). */
+  provenance: Provenance;
 }
 
 export interface BuiltRelease {
@@ -50,6 +53,15 @@ export interface BuiltRelease {
   selection: Selection;
   changes: ChangeSet;
   items: Item[];
+}
+
+function sortedRecord(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** "r/<name>" for every subreddit the selected scenarios come from, sorted. */
+export function subredditsOf(scenarios: Scenario[]): string[] {
+  return [...new Set(scenarios.map((scenario) => `r/${scenario.source.subreddit}`))].sort();
 }
 
 const jsonl = (records: unknown[]): string => records.map((record) => JSON.stringify(record) + '\n').join('');
@@ -121,18 +133,20 @@ export async function buildRelease(inputs: ReleaseInputs): Promise<BuiltRelease>
       per_item_type: Object.fromEntries(ITEM_TYPES.map((type) => [type, items.filter((item) => item.type === type).length])) as Manifest['counts']['per_item_type'],
     },
     pipeline: { version: inputs.pipelineVersion, git_commit: inputs.gitCommit },
-    fingerprints: { config: inputs.configFingerprint, prompts: { [templates.id]: templates.fingerprint } },
+    fingerprints: { config: inputs.configFingerprint, prompts: sortedRecord({ ...inputs.provenance.prompts, [templates.id]: templates.fingerprint }) },
     models: [...models.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, model]) => model),
-    sources: [...new Set(selection.selected.map((scenario) => `reddit:r/${scenario.source.subreddit}`))].sort(),
+    sources: [...inputs.provenance.inputs, ...subredditsOf(selection.selected)],
     takedown: { post_ids: takenDownPosts, scenarios_removed: selection.takenDown.length },
     simulated: selection.selected.some((scenario) => scenario.generation.simulated),
   };
 
-  files.set('README.md', Buffer.from(renderCard({ manifest: manifestBody, validationSummary: inputs.validationSummary, license: config.license })));
+  const origin = describeOrigin(inputs.provenance, subredditsOf(selection.selected));
+  files.set('README.md', Buffer.from(renderCard({ manifest: manifestBody, validationSummary: inputs.validationSummary, license: config.license, origin })));
   files.set('croissant.json', Buffer.from(renderCroissant({
     manifest: manifestBody,
     license: config.license,
     creator: config.creator,
+    origin,
     url: config.url ?? `https://example.invalid/${config.name}/${version}`,
     sha256: {
       'scenarios.jsonl': sha256Hex(files.get('scenarios.jsonl')!),

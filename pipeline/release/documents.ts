@@ -22,6 +22,8 @@ export interface CardInput {
   manifest: Omit<Manifest, 'files'>;
   validationSummary: string[];
   license: string;
+  /** Where the posts came from, one sentence (see provenance.ts). */
+  origin: string;
 }
 
 function sizeCategory(count: number): string {
@@ -31,7 +33,7 @@ function sizeCategory(count: number): string {
   return '100K<n<1M';
 }
 
-export function renderCard({ manifest, validationSummary, license }: CardInput): string {
+export function renderCard({ manifest, validationSummary, license, origin }: CardInput): string {
   const title = `${manifest.name} ${manifest.version}${manifest.simulated ? ' (SIMULATED)' : ''}`;
   const yaml = [
     '---',
@@ -94,7 +96,7 @@ export function renderCard({ manifest, validationSummary, license }: CardInput):
     '',
     '## How it was built',
     '',
-    `1. **collect**: Reddit submissions from ${manifest.sources.length > 0 ? manifest.sources.join(', ') : 'no source'} (the live API or the public monthly dumps), normalized with provenance.`,
+    `1. **collect**: ${origin}; normalized with provenance.`,
     '2. **filter**: removed, deleted, NSFW, link-only, bot and moderator posts are dropped; non-English, too short, non-advice and no-decision posts are dropped; duplicates and near-duplicates are dropped; markdown is stripped and personal information masked. Author names are never kept.',
     `3. **generate**: each remaining post is rewritten by a language model (${models}) into a scenario with a target value and a competing value.${manifest.simulated ? ' In this release, the offline provider stood in for the model (see the notice above).' : ''}`,
     '4. **validate**: every scenario is checked against the JSON Schema and these rules:',
@@ -196,6 +198,8 @@ export interface CroissantInput {
   url: string;
   /** sha256 of the data files, by file name. */
   sha256: Record<'scenarios.jsonl' | 'items.jsonl' | 'items.csv', string>;
+  /** Where the posts came from, one sentence (see provenance.ts). */
+  origin: string;
 }
 
 function field(recordSet: string, name: string, description: string, extract: Record<string, string>, fileObject: string) {
@@ -209,10 +213,11 @@ function field(recordSet: string, name: string, description: string, extract: Re
   };
 }
 
-export function renderCroissant({ manifest, license, creator, url, sha256 }: CroissantInput): string {
+export function renderCroissant({ manifest, license, creator, url, sha256, origin }: CroissantInput): string {
   const description = [
     ...(manifest.simulated ? [SIMULATED_NOTICE] : []),
     `${manifest.counts.scenarios} binary-choice scenarios from Reddit advice posts, each pitting a target Schwartz value against a competing one, expanded into ${manifest.counts.items} question items (act, act_swapped, select_value, hold_target, hold_competing).`,
+    `Source: ${origin}.`,
   ].join(' ');
   const croissant = {
     '@context': CROISSANT_CONTEXT,

@@ -16,6 +16,7 @@ import { ScenarioSchema } from '../records.ts';
 import { validatePaths, type ValidateDetails } from '../validate/run.ts';
 import { buildRelease, releaseDate, type BuiltRelease, type PreviousRelease } from './build.ts';
 import { resolvePerValue } from './per-value.ts';
+import { readProvenance } from './provenance.ts';
 import { verifyRelease, type VerifyResult } from './verify.ts';
 
 export interface ReleaseOptions {
@@ -173,6 +174,7 @@ export async function publishRelease(ctx: StageContext, options: Omit<ReleaseOpt
     pipelineVersion: pipelineVersion(),
     configFingerprint: configFingerprint({ release: configWithoutVersion, validate: ctx.config.validate }),
     previous: await previousRelease(ctx.paths.release, version),
+    provenance: await readProvenance(ctx),
     validationSummary: [
       `In the validate run behind this release, ${report.counts.out} of ${report.counts.in} generated scenarios passed${rejectedPerCheck ? ` (rejected per check: ${rejectedPerCheck})` : ''}.`,
     ],

@@ -5,7 +5,7 @@ export const releaseCommand: CommandSpec = {
   summary: 'Publish a versioned release into DATA/release/<version>/',
   options: [
     { name: 'version', kind: 'string', placeholder: 'X.Y.Z', config: 'release.version', description: 'Version to publish; an existing version is never overwritten.' },
-    { name: 'per-value', kind: 'integer', placeholder: 'N', config: 'release.per_value', description: 'Scenarios per value.' },
+    { name: 'per-value', kind: 'integer', placeholder: 'N', config: 'release.per_value', description: 'Scenarios per value (none = what generate ran with: 10 offline, 300 with a model).' },
     { name: 'allow-unbalanced', kind: 'boolean', config: 'release.allow_unbalanced', description: 'Publish even when a value has fewer than N scenarios.' },
     { name: 'out', kind: 'string', placeholder: 'DIR', default: 'DATA/release/<version>', description: 'Write the release folder here instead (e.g. to compare a rebuild).' },
     { name: 'verify', kind: 'string', placeholder: 'DIR', default: null, description: 'Re-check a published release folder (hashes, schemas, keys, counts, CSV) and build nothing.' },

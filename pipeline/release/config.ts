@@ -8,8 +8,11 @@ export const ValidateConfigSchema = z.strictObject({
   situation_min_words: z.number().int().nonnegative().default(25),
   /** Most words a situation may have. Default 300. */
   situation_max_words: z.number().int().positive().default(300),
-  /** A run of this many consecutive words shared with the source post counts as a verbatim copy. Default 12. */
-  verbatim_span_words: z.number().int().min(3).default(12),
+  /**
+   * A run of this many consecutive words shared with the source post counts as a verbatim copy.
+   * Default 9: the rewrite prompt allows at most 8 copied words in a row.
+   */
+  verbatim_span_words: z.number().int().min(3).default(9),
   /** Skip the verbatim-copy check when the filter's posts.jsonl is absent (instead of failing). Default false. */
   allow_missing_posts: z.boolean().default(false),
 });

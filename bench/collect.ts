@@ -14,6 +14,7 @@
  * Options: --records N (default 300000), --regenerate, --runs N (default 1).
  * Figures are printed; nothing is asserted.
  */
+import { mulberry32 } from '../pipeline/core/seeded-random.ts';
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -43,16 +44,6 @@ const RUNS = Math.max(1, Number(args.runs));
 
 // ---------- synthetic dump ----------
 
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'the a my our to and of in for with on at about my boyfriend girlfriend husband wife mom dad sister brother friend ' +
@@ -92,7 +83,7 @@ function body(random: () => number, pool: string[], targetBytes: number): string
 const base36 = (n: number) => n.toString(36);
 
 function generateLines(count: number, onBatch: (text: string) => Promise<void>): Promise<{ advice: number; bytes: number }> {
-  const random = rng(20230101);
+  const random = mulberry32(20230101);
   const pool = sentencePool(random);
   const advice = defaultSubreddits(DEFAULT_CONFIG.collect.value_subreddits);
   const others = Array.from({ length: 5000 }, (_, i) => `community_${base36(i * 7919 + 1000)}`).concat(['AskReddit', 'memes', 'gaming', 'pics', 'news', 'worldnews', 'funny']);

@@ -6,6 +6,7 @@
  *   npm run bench:filter            # 100k posts
  *   npm run bench:filter -- 20000   # a smaller run
  */
+import { mulberry32 } from '../pipeline/core/seeded-random.ts';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -19,17 +20,6 @@ const count = Number(process.argv[2] ?? 100_000);
 const cacheDir = join(process.cwd(), '.bench-cache', 'filter');
 const inputFile = join(cacheDir, `raw-posts-${count}.jsonl`);
 
-/** mulberry32: a small seeded generator, so the input is the same on every machine. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ENGLISH_SENTENCES = [
   "I'm 31 and I've been at the same company for six years.",
@@ -115,7 +105,7 @@ function syntheticText(index: number): string {
 
 async function generate(): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
-  const random = seeded(4);
+  const random = mulberry32(4);
   const stream = createWriteStream(inputFile);
   for (let index = 0; index < count; index += 1) {
     const post = syntheticPost(index, random);

@@ -3,9 +3,10 @@
  * release (--verify). A published version is never overwritten: an identical rebuild is
  * "up to date" and touches nothing; a different one is refused, naming the next free patch.
  */
+import { pathExists } from '../core/files.ts';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { configFingerprint } from '../config.ts';
 import type { StageContext, StageResult } from '../core/context.ts';
@@ -50,14 +51,6 @@ function compareVersions(a: string, b: string): number {
   return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** `git rev-parse HEAD` of the pipeline's checkout, or null outside git. */
 export function pipelineGitCommit(): string | null {
@@ -78,7 +71,7 @@ export async function nextFreePatch(releaseDir: string, version: string): Promis
   const [major, minor, patch] = parseVersion(version);
   for (let next = patch + 1; ; next += 1) {
     const candidate = `${major}.${minor}.${next}`;
-    if (!(await exists(join(releaseDir, candidate)))) return candidate;
+    if (!(await pathExists(join(releaseDir, candidate)))) return candidate;
   }
 }
 
@@ -117,7 +110,7 @@ async function previousRelease(releaseDir: string, version: string): Promise<Pre
   const candidates = entries.filter((entry) => SEMVER.test(entry) && compareVersions(entry, version) < 0).sort(compareVersions).reverse();
   for (const candidate of candidates) {
     const directory = join(releaseDir, candidate);
-    if (!(await exists(join(directory, 'manifest.json')))) continue;
+    if (!(await pathExists(join(directory, 'manifest.json')))) continue;
     const scenarios = new Map<string, string>();
     for (const record of await readAllRecords(join(directory, 'scenarios.jsonl'), ScenarioSchema)) scenarios.set(record.id, JSON.stringify(record));
     const changelog = await readFile(join(directory, 'CHANGELOG.md'), 'utf8').catch(() => null);
@@ -181,7 +174,7 @@ export async function publishRelease(ctx: StageContext, options: Omit<ReleaseOpt
   });
 
   const directory = options.out ?? join(ctx.paths.release, version);
-  if (await exists(directory)) {
+  if (await pathExists(directory)) {
     if (await holdsExactly(directory, built.files)) return { version, directory, upToDate: true, built };
     const next = await nextFreePatch(ctx.paths.release, version);
     throw new ValactError('already_exists', `${directory} already holds release ${version} with different content; a published version is never overwritten (nothing was changed)`, {

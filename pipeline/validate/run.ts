@@ -4,8 +4,8 @@
  * work/validate/scenarios.jsonl, every failure to failures.jsonl (record id, line, JSON path,
  * expected, found), counts per check to report.json. Hard failures fail the stage.
  */
+import { pathExists } from '../core/files.ts';
 import { join } from 'node:path';
-import { stat } from 'node:fs/promises';
 import { resolvePerValue } from '../release/per-value.ts';
 import { configFingerprint } from '../config.ts';
 import type { StageContext, StageResult } from '../core/context.ts';
@@ -80,14 +80,6 @@ function recordIdOf(value: unknown): string | null {
   return null;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Texts of the source posts that the scenarios name, read in one pass over the filter output. */
 async function loadSourceShingles(file: string, postIds: Set<string>, span: number): Promise<Map<string, Set<string>>> {
@@ -103,12 +95,12 @@ export async function run(ctx: StageContext, options: ValidateOptions = {}): Pro
   const config = ctx.config.validate;
   const perValue = await resolvePerValue(ctx);
   const stageConfigFingerprint = configFingerprint({ validate: config, per_value: perValue });
-  if (!(await exists(paths.input))) {
+  if (!(await pathExists(paths.input))) {
     throw new ValactError('input', `${paths.input} does not exist`, {
       hint: 'Run `valact generate` first, or pass --data to point at the right data folder.',
     });
   }
-  const postsPresent = await exists(paths.posts);
+  const postsPresent = await pathExists(paths.posts);
   if (!postsPresent && !config.allow_missing_posts) {
     throw new ValactError('input', `${paths.posts} does not exist; the verbatim-copy check needs the filtered posts`, {
       hint: 'Run `valact filter` first, or set validate.allow_missing_posts to skip that check.',

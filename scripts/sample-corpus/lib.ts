@@ -7,18 +7,9 @@
  * boilerplate Pushshift fields deterministically.
  */
 
-export const SAMPLE_VALUE_IDS = [
-  'self_direction',
-  'stimulation',
-  'hedonism',
-  'achievement',
-  'power',
-  'security',
-  'conformity',
-  'tradition',
-  'benevolence',
-  'universalism',
-] as const;
+import { VALUE_IDS } from '../../pipeline/values.ts';
+
+export const SAMPLE_VALUE_IDS = VALUE_IDS;
 export type SampleValueId = (typeof SAMPLE_VALUE_IDS)[number];
 
 export const REJECT_REASONS = [

@@ -3,6 +3,7 @@
  * every "random" field is derived from a hash of the post's own content, so adding or
  * reordering posts never changes the other posts' fields, and there is no clock.
  */
+import { mulberry32 } from '../../pipeline/core/seeded-random.ts';
 import type { AuthoredPost, SampleLabel, SamplePost, SubmissionRecord } from './lib.ts';
 
 /** 2023-01-01T00:00:00Z .. 2024-12-31T23:59:59Z */
@@ -22,16 +23,6 @@ export function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function b36(n: number, width = 0): string {
   return Math.floor(n).toString(36).padStart(width, '0');

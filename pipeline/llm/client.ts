@@ -88,6 +88,8 @@ export interface LlmClientOptions {
   random?: () => number;
   /** Called with every wait the client decides on (ms, why). */
   onWait?: (ms: number, reason: string) => void;
+  /** Injected for tests and benchmarks: the fetch the SDK sends with. Default: the global fetch. */
+  fetch?: typeof globalThis.fetch;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -129,11 +131,13 @@ export function parseResetDuration(text: string | null): number | null {
   return matched ? total : null;
 }
 
+function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
 function isRetryable(error: unknown): boolean {
   if (error instanceof APIConnectionError) return true; // includes timeouts
-  if (error instanceof APIError && typeof error.status === 'number') {
-    return error.status === 408 || error.status === 409 || error.status === 429 || error.status >= 500;
-  }
+  if (error instanceof APIError && typeof error.status === 'number') return isRetryableStatus(error.status);
   return false;
 }
 
@@ -157,6 +161,8 @@ export class LlmClient {
   private readonly tokenWindow: { at: number; tokens: number }[] = [];
   /** Worst-case cost of calls in flight, held against the budget until they answer. */
   private reservedCost = 0;
+  /** Responses whose Retry-After already paused the client when their headers arrived. */
+  private readonly honouredRetryAfter = new WeakSet<Headers>();
 
   constructor(private readonly options: LlmClientOptions) {
     this.model = options.model;
@@ -168,6 +174,7 @@ export class LlmClient {
       baseURL: options.baseURL ?? undefined,
       maxRetries: 0,
       timeout: options.timeoutMs,
+      fetch: (url, init) => this.send(url, init),
     });
     const rate =
       options.rpm === null
@@ -354,8 +361,9 @@ export class LlmClient {
           const headers = error instanceof APIError ? (error.headers as Headers | undefined) : undefined;
           const told = retryAfterMs(headers, this.now());
           if (told !== null) {
-            // The server said when: everyone waits, not just this request.
-            this.pauseFor(Math.min(told, this.options.maxRetryAfterMs), 'retry-after');
+            // The server said when: everyone waits, not just this request (usually already
+            // paused by send() when the headers arrived).
+            if (!headers || !this.honouredRetryAfter.has(headers)) this.pauseFor(Math.min(told, this.options.maxRetryAfterMs), 'retry-after');
           } else {
             const backoff = Math.min(500 * 2 ** attempt, 30_000) * (0.5 + this.random() * 0.5);
             this.options.onWait?.(backoff, 'backoff');
@@ -367,6 +375,37 @@ export class LlmClient {
     } finally {
       this.reservedCost -= estimatedCost;
     }
+  }
+
+  /**
+   * Every HTTP request leaves through here. A chat completion's Retry-After pauses the client
+   * the moment its headers arrive: the SDK then still reads the error body and the error still
+   * travels back through the queue, and in that time p-queue would start the next task (and
+   * other answers would free their slots), whose requests would go out during the pause.
+   * Files and batches calls pass straight through, as before.
+   */
+  private async send(url: string | URL | Request, init?: RequestInit): Promise<Response> {
+    const fetch = this.options.fetch ?? globalThis.fetch;
+    if (!(url instanceof Request ? url.url : String(url)).endsWith('/chat/completions')) return fetch(url, init);
+    // A request that passed waitForTurn in the same tick as a 429 arrived must not go out
+    // either. Rare, and short unless the pause is long (the SDK's timeout keeps running).
+    for (let now = this.now(); now < this.pausedUntil; now = this.now()) {
+      if (init?.signal?.aborted) throw init.signal.reason;
+      const wait = this.pausedUntil - now;
+      this.stats.waited_ms += wait;
+      await this.sleep(wait);
+    }
+    // A reaction on fetch's own promise: the pause is set before anything queued after the answer.
+    return fetch(url, init).then((response) => {
+      if (!response.ok && isRetryableStatus(response.status)) {
+        const told = retryAfterMs(response.headers, this.now());
+        if (told !== null) {
+          this.pauseFor(Math.min(told, this.options.maxRetryAfterMs), 'retry-after');
+          this.honouredRetryAfter.add(response.headers);
+        }
+      }
+      return response;
+    });
   }
 
   private pauseFor(ms: number, reason: string): void {

@@ -33,6 +33,8 @@ export interface FakeOpenAiOptions {
   batchPollsBeforeDone?: number;
   /** custom_ids whose batch result goes to the error file instead. */
   batchErrorIds?: (customId: string) => boolean;
+  /** Called when the answer to a chat request has been written (index, HTTP status, Date.now()). */
+  onAnswered?: (index: number, status: number, at: number) => void;
 }
 
 export interface FakeOpenAi {
@@ -123,6 +125,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
         const index = chatRequests.length;
         chatRequests.push({ at: Date.now(), body });
         const fault = options.fault?.(index, body) ?? { kind: 'ok' };
+        if (options.onAnswered) response.once('finish', () => options.onAnswered?.(index, response.statusCode, Date.now()));
         if (fault.kind === 'hang') {
           hanging.add(response);
           response.on('close', () => hanging.delete(response));

@@ -119,6 +119,30 @@ describe('LlmClient against a fake OpenAI-compatible server', () => {
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
   });
 
+  it('sends no request from any caller while a Retry-After is pending', async () => {
+    // Watch the wire from the client's side: when each request leaves, and when the 429 arrives.
+    const sentAt: number[] = [];
+    let received429At: number | null = null;
+    const watchedFetch: typeof fetch = async (url, init) => {
+      sentAt.push(performance.now());
+      const response = await fetch(url, init);
+      if (response.status === 429) received429At = performance.now();
+      return response;
+    };
+    const { client, server } = await makeClient(
+      { latencyMs: 30, fault: (index) => (index === 2 ? { kind: 'status', status: 429, headers: { 'retry-after': '1' } } : { kind: 'ok' }) },
+      { concurrency: 4, now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), fetch: watchedFetch },
+    );
+    const posts = Array.from({ length: 12 }, (_, n) => ({ ...post, id: `p${n}`, text: `${post.text} Variant ${n}.` }));
+    const results = await Promise.all(posts.map((variant) => client.complete(classifyRequest(prompts, DEFAULT_CONFIG.generate, variant))));
+    expect(results.every((result) => result.value !== undefined)).toBe(true);
+    expect(server.chatRequests.length).toBe(13);
+    expect(received429At).not.toBeNull();
+    const sentDuringPause = sentAt.filter((at) => at > received429At! && at < received429At! + 1000);
+    expect(sentDuringPause).toEqual([]);
+    expect(sentAt.filter((at) => at >= received429At! + 1000).length).toBeGreaterThan(0);
+  });
+
   it('times out a hung response and retries it', async () => {
     const { client, server } = await makeClient({ fault: (index) => (index === 0 ? { kind: 'hang' } : { kind: 'ok' }) }, { timeoutMs: 300 });
     const result = await client.complete(request);

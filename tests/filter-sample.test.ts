@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run, reasonFamily, type RejectedPost } from '../pipeline/filter/stage.ts';
 import type { FilteredPost } from '../pipeline/records.ts';
-import { dumpToRawPost, quietContext, tempDataDir, writeRawPosts, type DumpSubmission } from './filter-fixtures.ts';
+import { dumpToRawPost, quietContext, tempDataDir, writeRawPosts, type DumpSubmission } from './support/filter-fixtures.ts';
 
 /** The bundled sample; VALACT_SAMPLE_DIR points the test at another build of it. */
 const SAMPLE_DIR = process.env.VALACT_SAMPLE_DIR ?? join(import.meta.dirname, '..', 'data', 'raw', 'sample');

@@ -7,7 +7,7 @@ import { detectNames, maskPii, stripMarkdown } from '../pipeline/filter/clean.ts
 import { MinHasher, normalizedWords, resolveDuplicates, type DedupStats } from '../pipeline/filter/dedup.ts';
 import { detectLanguage } from '../pipeline/filter/language.ts';
 import { judgePost, reasonFamily, run, type RejectedPost } from '../pipeline/filter/stage.ts';
-import { ADVICE_BODY, quietContext, rawPost, tempDataDir, writeRawPosts } from './filter-fixtures.ts';
+import { ADVICE_BODY, quietContext, rawPost, tempDataDir, writeRawPosts } from './support/filter-fixtures.ts';
 
 const config = DEFAULT_CONFIG.filter;
 

@@ -6,9 +6,9 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CONFIG, type Config } from '../pipeline/config.ts';
-import { createContext, type StageContext } from '../pipeline/core/context.ts';
-import type { RawPost } from '../pipeline/records.ts';
+import { DEFAULT_CONFIG, type Config } from '../../pipeline/config.ts';
+import { createContext, type StageContext } from '../../pipeline/core/context.ts';
+import type { RawPost } from '../../pipeline/records.ts';
 
 export const ADVICE_BODY =
   "I'm 29 and I got a job offer in another city that pays 30% more. My partner has a stable job here and we just signed a lease. " +

@@ -6,29 +6,27 @@
  *    submissions with the ~105 fields of a 2023 record, ~4.3 KB a line, ~5% in the advice
  *    subreddits, some removed / link / cross-post records, compressed with a 2 GiB window
  *    (`--long=31`) by the system zstd (or zstd-napi when there is none).
- * 2. Times decompression alone with zstd-napi (in process) and with the zstd CLI.
- * 3. Times `valact collect --source dump` in a child process with each decoder, and reads the
- *    child's own peak RSS (process.resourceUsage().maxRSS, the Node process only: a zstd CLI
- *    decoder's window lives in its own process).
+ * 2. Times decompression alone with zstd-napi (in a fresh Node process) and with the zstd CLI
+ *    (to /dev/null), and measures the decoder window's resident bytes.
+ * 3. Times `valact collect --source dump` in a child process with each decoder, reads the
+ *    child's own peak RSS (VmHWM; see "measurements" for why not getrusage), and in one more
+ *    run samples how much of that RSS is the decoder window and how much is everything else.
  *
  * Options: --records N (default 300000), --regenerate, --runs N (default 1).
  * Figures are printed; nothing is asserted.
  */
 import { mulberry32 } from '../pipeline/core/seeded-random.ts';
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, openSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import type * as ZstdBinding from 'zstd-napi/binding.js';
 import { CompressStream } from 'zstd-napi';
 import { DEFAULT_CONFIG } from '../pipeline/config.ts';
 import { defaultSubreddits } from '../pipeline/collect/config.ts';
 
-const zstd = createRequire(import.meta.url)('zstd-napi/binding.js') as typeof ZstdBinding;
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(REPO, '.bench-cache');
 
@@ -202,95 +200,213 @@ async function ensureDump(): Promise<{ file: string; meta: DumpMeta }> {
 }
 
 // ---------- measurements ----------
+//
+// Every measurement runs in a child process, so this process never holds a decoder window.
+// That matters for the memory figures: on Linux a child's `getrusage` maxRSS (what
+// process.resourceUsage().maxRSS and /usr/bin/time report) starts from the RSS its parent had
+// when it forked, because exec keeps the larger of the two; a bench process still holding a
+// 1.3 GB window made every child "peak" at 1.3 GB whatever it did. The children therefore
+// report VmHWM from /proc/self/status (the peak of their own address space since exec).
 
-async function decompressInProcess(file: string): Promise<{ seconds: number; bytes: number }> {
-  const started = performance.now();
-  const context = new zstd.DCtx();
-  context.setParameter(zstd.DParameter.windowLogMax, 31);
-  let bytes = 0;
-  const output = Buffer.allocUnsafe(1 << 20);
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    let input = chunk;
-    for (;;) {
-      const [hint, produced, consumed] = context.decompressStream(output, input);
-      bytes += produced;
-      input = input.subarray(consumed);
-      if (input.length === 0 && (produced < output.length || hint === 0)) break;
+/**
+ * Code shared by the children: memory probes read from /proc (Linux). The decoder's window is the
+ * one anonymous mapping of 2 GiB or more (zstd allocates windowSize + a block at once); its
+ * resident bytes are the pages the decoder has written so far.
+ */
+const MEMORY_PROBES = `
+const { readFileSync } = await import('node:fs');
+const WINDOW_MIN_BYTES = 2 ** 31;
+function peakRssBytes() {
+  const match = /VmHWM:\\s+(\\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return match ? Number(match[1]) * 1024 : null;
+}
+/** Resident bytes of the whole process and of the decoder window, from one read of smaps. */
+function residentSplit() {
+  let total = 0;
+  let windowBytes = 0;
+  let size = 0;
+  let anonymous = false;
+  for (const line of readFileSync('/proc/self/smaps', 'utf8').split('\\n')) {
+    const header = /^([0-9a-f]+)-([0-9a-f]+) \\S+ \\S+ \\S+ \\S+\\s*(.*)$/.exec(line);
+    if (header) {
+      size = parseInt(header[2], 16) - parseInt(header[1], 16);
+      anonymous = header[3] === '';
+      continue;
     }
+    const rss = /^Rss:\\s+(\\d+) kB/.exec(line);
+    if (!rss) continue;
+    total += Number(rss[1]) * 1024;
+    if (anonymous && size >= WINDOW_MIN_BYTES) windowBytes += Number(rss[1]) * 1024;
   }
-  return { seconds: (performance.now() - started) / 1000, bytes };
+  return { total, windowBytes };
+}
+`;
+
+interface ChildReport {
+  exitCode?: number;
+  seconds?: number;
+  bytes?: number;
+  peakRssBytes: number | null;
+  /** At the end of decoding: the window's resident bytes. */
+  windowBytes?: number;
+  /** Sampled runs: the most the process held beyond the window at any sample, and the samples taken. */
+  maxBeyondWindowBytes?: number;
+  maxWindowBytes?: number;
+  samples?: number;
 }
 
-async function decompressCli(file: string): Promise<{ seconds: number }> {
+async function runChild(args: string[], code: string, env: NodeJS.ProcessEnv = process.env): Promise<{ wallSeconds: number; report: ChildReport }> {
   const started = performance.now();
-  const child = spawn('zstd', ['-d', '-c', '-q', '--long=31', file], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const [code] = (await once(child, 'close')) as [number];
-  if (code !== 0) throw new Error(`zstd exited ${code}`);
-  return { seconds: (performance.now() - started) / 1000 };
-}
-
-interface CollectRunFigures {
-  wallSeconds: number;
-  stageSeconds: number;
-  maxRssMb: number;
-  written: number;
-  read: number;
-}
-
-async function collectChild(file: string, decoder: string): Promise<CollectRunFigures> {
-  const dataDir = join(CACHE, `data-${decoder}`);
-  await rm(dataDir, { recursive: true, force: true });
-  const cli = join(REPO, 'pipeline', 'cli.ts');
-  const argv = ['collect', '--source', 'dump', '--input', file, '--decoder', decoder, '--data', dataDir, '--quiet', '--force'];
-  const code = `const { main } = await import(${JSON.stringify(cli)});
-const exitCode = await main(${JSON.stringify(argv)});
-process.stderr.write('BENCH ' + JSON.stringify({ exitCode, maxRssKb: process.resourceUsage().maxRSS }) + '\\n');
-process.exitCode = exitCode;`;
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', code], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...args, '--input-type=module', '--eval', code], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
   child.stdout.resume();
   await once(child, 'close');
   const wallSeconds = (performance.now() - started) / 1000;
   const marker = /BENCH (\{.*\})/.exec(stderr);
-  if (!marker) throw new Error(`collect child failed:\n${stderr}`);
-  const result = JSON.parse(marker[1]!) as { exitCode: number; maxRssKb: number };
-  if (result.exitCode !== 0) throw new Error(`collect exited ${result.exitCode}:\n${stderr}`);
-  const report = JSON.parse(await readFile(join(dataDir, 'raw', 'report.json'), 'utf8')) as { counts: { in: number; out: number }; timing: { seconds: number } };
-  return { wallSeconds, stageSeconds: report.timing.seconds, maxRssMb: result.maxRssKb / 1024, written: report.counts.out, read: report.counts.in };
+  if (!marker) throw new Error(`bench child failed:\n${stderr}`);
+  return { wallSeconds, report: JSON.parse(marker[1]!) as ChildReport };
 }
 
-function best<T extends { seconds?: number; wallSeconds?: number }>(runs: T[], key: 'seconds' | 'wallSeconds'): T {
-  return runs.reduce((a, b) => ((a[key] ?? Infinity) <= (b[key] ?? Infinity) ? a : b));
+/**
+ * Decompression alone with zstd-napi, in a fresh Node process on its main thread: read 1 MiB,
+ * decode into one reused 1 MiB buffer (the fastest of the loops tried: stream or readSync input,
+ * 128 KiB to 16 MiB output, all within noise). `seconds` is the decode loop alone.
+ */
+async function decompressInProcess(file: string): Promise<{ seconds: number; wallSeconds: number; bytes: number; windowBytes: number; peakRssBytes: number | null }> {
+  const code = `${MEMORY_PROBES}
+const { openSync, readSync } = await import('node:fs');
+const zstd = (await import('node:module')).createRequire(${JSON.stringify(join(REPO, 'package.json'))})('zstd-napi/binding.js');
+const started = performance.now();
+const context = new zstd.DCtx();
+context.setParameter(zstd.DParameter.windowLogMax, 31);
+const fd = openSync(${JSON.stringify(file)}, 'r');
+const input = Buffer.allocUnsafe(1 << 20);
+const output = Buffer.allocUnsafe(1 << 20);
+let bytes = 0;
+for (;;) {
+  const length = readSync(fd, input, 0, input.length, null);
+  if (length === 0) break;
+  let pending = input.subarray(0, length);
+  for (;;) {
+    const [hint, produced, consumed] = context.decompressStream(output, pending);
+    bytes += produced;
+    pending = pending.subarray(consumed);
+    if (pending.length === 0 && (produced < output.length || hint === 0)) break;
+  }
+}
+const seconds = (performance.now() - started) / 1000;
+const { windowBytes } = residentSplit();
+process.stderr.write('BENCH ' + JSON.stringify({ seconds, bytes, windowBytes, peakRssBytes: peakRssBytes() }) + '\\n');`;
+  const { wallSeconds, report } = await runChild([], code);
+  return { seconds: report.seconds!, wallSeconds, bytes: report.bytes!, windowBytes: report.windowBytes!, peakRssBytes: report.peakRssBytes };
+}
+
+/** The zstd CLI decoding to /dev/null (an fd on /dev/null, not a pipe someone has to drain). */
+async function decompressCli(file: string): Promise<{ seconds: number }> {
+  const devNull = openSync('/dev/null', 'w');
+  try {
+    const started = performance.now();
+    const child = spawn('zstd', ['-d', '-c', '-q', '--long=31', file], { stdio: ['ignore', devNull, 'inherit'] });
+    const [code] = (await once(child, 'close')) as [number];
+    if (code !== 0) throw new Error(`zstd exited ${code}`);
+    return { seconds: (performance.now() - started) / 1000 };
+  } finally {
+    closeSync(devNull);
+  }
+}
+
+interface CollectRunFigures {
+  wallSeconds: number;
+  stageSeconds: number;
+  peakRssBytes: number | null;
+  written: number;
+  read: number;
+  maxBeyondWindowBytes?: number;
+  maxWindowBytes?: number;
+  samples?: number;
+}
+
+/**
+ * `valact collect` in a child process. With `sampleMemory` the child also reads /proc/self/smaps
+ * every 50 ms (about 2 ms a read, on the main thread between chunks) to split its RSS into the
+ * decoder window and everything else; those runs are not used for timing.
+ */
+async function collectChild(file: string, decoder: string, sampleMemory: boolean): Promise<CollectRunFigures> {
+  const dataDir = join(CACHE, `data-${decoder}`);
+  await rm(dataDir, { recursive: true, force: true });
+  const cli = join(REPO, 'pipeline', 'cli.ts');
+  const argv = ['collect', '--source', 'dump', '--input', file, '--decoder', decoder, '--data', dataDir, '--quiet', '--force'];
+  const code = `${MEMORY_PROBES}
+const sampled = { maxBeyondWindowBytes: 0, maxWindowBytes: 0, samples: 0 };
+function sample() {
+  const { total, windowBytes } = residentSplit();
+  sampled.maxBeyondWindowBytes = Math.max(sampled.maxBeyondWindowBytes, total - windowBytes);
+  sampled.maxWindowBytes = Math.max(sampled.maxWindowBytes, windowBytes);
+  sampled.samples += 1;
+}
+const sampler = ${sampleMemory} ? setInterval(sample, 50) : null;
+const { main } = await import(${JSON.stringify(cli)});
+const exitCode = await main(${JSON.stringify(argv)});
+if (sampler) {
+  clearInterval(sampler);
+  sample();
+}
+process.stderr.write('BENCH ' + JSON.stringify({ exitCode, peakRssBytes: peakRssBytes(), ...(sampler ? sampled : {}) }) + '\\n');
+process.exitCode = exitCode;`;
+  const { wallSeconds, report: result } = await runChild(['--import', 'tsx'], code);
+  if (result.exitCode !== 0) throw new Error(`collect exited ${result.exitCode}`);
+  const report = JSON.parse(await readFile(join(dataDir, 'raw', 'report.json'), 'utf8')) as { counts: { in: number; out: number }; timing: { seconds: number } };
+  return {
+    wallSeconds,
+    stageSeconds: report.timing.seconds,
+    peakRssBytes: result.peakRssBytes,
+    written: report.counts.out,
+    read: report.counts.in,
+    ...(sampleMemory ? { maxBeyondWindowBytes: result.maxBeyondWindowBytes!, maxWindowBytes: result.maxWindowBytes!, samples: result.samples! } : {}),
+  };
+}
+
+function best<T>(runs: T[], seconds: (run: T) => number): T {
+  return runs.reduce((a, b) => (seconds(a) <= seconds(b) ? a : b));
 }
 
 const mb = (bytes: number) => bytes / 1e6;
+const mbText = (bytes: number | null | undefined) => (bytes === null || bytes === undefined ? 'n/a' : `${mb(bytes).toFixed(0)} MB`);
 
 const { file, meta } = await ensureDump();
 console.log(`dump: ${file}`);
 console.log(`  ${meta.records.toLocaleString()} records (${meta.advice_records.toLocaleString()} in advice subreddits), ${mb(meta.uncompressed_bytes).toFixed(0)} MB uncompressed, ${mb(meta.compressed_bytes).toFixed(0)} MB compressed (${meta.compressor}; generated in ${meta.generate_seconds.toFixed(1)} s)`);
+console.log(`  best of ${RUNS} run(s) each; every figure from a child process`);
 
 const napiRuns = [];
 for (let i = 0; i < RUNS; i += 1) napiRuns.push(await decompressInProcess(file));
-const napi = best(napiRuns, 'seconds');
-console.log(`decompress only, zstd-napi in process: ${napi.seconds.toFixed(2)} s, ${(mb(napi.bytes) / napi.seconds).toFixed(0)} MB/s`);
+const napi = best(napiRuns, (run) => run.seconds);
+console.log(`decompress only, zstd-napi in process: ${napi.seconds.toFixed(2)} s, ${(mb(napi.bytes) / napi.seconds).toFixed(0)} MB/s (process wall ${best(napiRuns, (run) => run.wallSeconds).wallSeconds.toFixed(2)} s)`);
+console.log(`  decoder window resident at the end: ${mbText(napi.windowBytes)} (the 2 GiB mapping's touched pages); peak RSS ${mbText(napi.peakRssBytes)}`);
 let cliSeconds: number | null = null;
 if (hasZstdCli) {
   const cliRuns = [];
   for (let i = 0; i < RUNS; i += 1) cliRuns.push(await decompressCli(file));
-  cliSeconds = best(cliRuns, 'seconds').seconds;
-  console.log(`decompress only, zstd CLI to /dev/null:  ${cliSeconds.toFixed(2)} s, ${(mb(meta.uncompressed_bytes) / cliSeconds).toFixed(0)} MB/s`);
+  cliSeconds = best(cliRuns, (run) => run.seconds).seconds;
+  console.log(`decompress only, zstd CLI to /dev/null:  ${cliSeconds.toFixed(2)} s, ${(mb(meta.uncompressed_bytes) / cliSeconds).toFixed(0)} MB/s (process wall)`);
 }
-const fastestDecompress = Math.min(napi.seconds, cliSeconds ?? Infinity);
+// Stage time against the fastest decode loop; process wall against the fastest decoding process.
+const fastestDecode = Math.min(napi.seconds, cliSeconds ?? Infinity);
+const fastestDecodeProcess = Math.min(best(napiRuns, (run) => run.wallSeconds).wallSeconds, cliSeconds ?? Infinity);
 
 for (const decoder of hasZstdCli ? ['zstd-napi', 'zstd-cli'] : ['zstd-napi']) {
   const runs: CollectRunFigures[] = [];
-  for (let i = 0; i < RUNS; i += 1) runs.push(await collectChild(file, decoder));
-  const run = best(runs, 'wallSeconds');
+  for (let i = 0; i < RUNS; i += 1) runs.push(await collectChild(file, decoder, false));
+  const run = best(runs, (figures) => figures.wallSeconds);
+  const memory = await collectChild(file, decoder, true);
   console.log(`valact collect --decoder ${decoder}:`);
-  console.log(`  wall ${run.wallSeconds.toFixed(2)} s (process incl. tsx start-up), stage ${run.stageSeconds.toFixed(2)} s (report timing)`);
-  console.log(`  ratio to fastest decompression alone: ${(run.wallSeconds / fastestDecompress).toFixed(2)}x wall, ${(run.stageSeconds / fastestDecompress).toFixed(2)}x stage`);
+  console.log(`  wall ${run.wallSeconds.toFixed(2)} s (process incl. tsx start-up), stage ${best(runs, (figures) => figures.stageSeconds).stageSeconds.toFixed(2)} s (report timing)`);
+  console.log(`  ratio: ${(best(runs, (figures) => figures.stageSeconds).stageSeconds / fastestDecode).toFixed(2)}x stage / fastest decode, ${(run.wallSeconds / fastestDecodeProcess).toFixed(2)}x wall / fastest decoding process`);
   console.log(`  ${Math.round(run.read / run.stageSeconds).toLocaleString()} lines/s, ${(mb(meta.uncompressed_bytes) / run.stageSeconds).toFixed(0)} MB/s; ${run.read.toLocaleString()} read, ${run.written.toLocaleString()} written`);
-  console.log(`  peak RSS of the Node process: ${run.maxRssMb.toFixed(0)} MB${decoder === 'zstd-napi' ? ' (includes the in-process decoder window)' : ' (the decoder window is in the zstd process)'}`);
+  const peaks = runs.map((figures) => figures.peakRssBytes ?? 0);
+  console.log(`  peak RSS of the Node process (VmHWM): ${mbText(Math.max(...peaks))} (max over the timed runs)`);
+  console.log(
+    `  sampled run (every 50 ms, ${memory.samples} samples): at most ${mbText(memory.maxBeyondWindowBytes)} beyond the decoder window; window resident up to ${mbText(memory.maxWindowBytes)}${decoder === 'zstd-cli' ? ' (the window is in the zstd process)' : ''}`,
+  );
 }

@@ -243,6 +243,16 @@ describe('dump formats', () => {
     expect(posts.map((post) => post.id)).toEqual(['l1', 'l2']);
     expect(stats.stoppedAtLimit).toBe(true);
   });
+
+  it('stops a .zst read on the decoder thread after --limit posts, and the next read starts afresh', async () => {
+    const file = join(dir, 'limit.zst');
+    await writeFile(file, await longWindowZstd(ndjson(Array.from({ length: 2000 }, (_, i) => submission(`z${i.toString(36)}`)))));
+    const limited = await collectDump([file], { limit: 3, decoder: 'zstd-napi' });
+    expect(limited.posts.map((post) => post.id)).toEqual(['z0', 'z1', 'z2']);
+    expect(limited.stats.stoppedAtLimit).toBe(true);
+    const whole = await collectDump([file], { decoder: 'zstd-napi' });
+    expect(whole.report.counts).toMatchObject({ in: 2000, out: 2000 });
+  });
 });
 
 describe('malformed lines and broken files', () => {

@@ -13,7 +13,7 @@ import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type * as ZstdBinding from 'zstd-napi/binding.js';
 import { ValactError } from '../core/errors.ts';
 
@@ -112,29 +112,40 @@ async function* decodeInProcess(source: AsyncIterable<Buffer>, input: DumpInput,
 }
 
 /**
- * The zstd decoder thread: reads the file and decodes it synchronously into a small pool of
- * output buffers that the main thread hands back when it has scanned them, so decoding and
- * scanning run on two cores and no memory is allocated per chunk. Plain JavaScript evaluated as a
- * string that reads as a script or a module alike (no `require`, no `import`), so it runs
- * whatever loader flags the main thread was started with.
+ * The zstd decoder thread: reads the file and decodes it synchronously into a ring of slots in
+ * one SharedArrayBuffer. The main thread scans slot after slot and counts the ones it is done
+ * with in `control[CONSUMED]`; the decoder fills a slot again only once that count says it is
+ * free. So nothing is allocated or transferred per chunk, and handing a slot back costs an
+ * atomic add, not a message. Decoding and scanning run on two cores.
+ *
+ * When the input is finished the thread waits for `control[RELEASED]` before it returns.
+ * Returning frees the decoder's window (up to 2 GiB, resident as far as the input reached);
+ * unmapping that much memory stalls the whole process for about 0.1 s per GB (measured:
+ * the last chunks and the end message reached the main thread ~100 ms late on a 1.3 GB dump),
+ * so it waits until the main thread has scanned the last chunk.
+ *
+ * Plain JavaScript evaluated as a string that reads as a script or a module alike (no
+ * `require`, no `import`), so it runs whatever loader flags the main thread was started with.
  */
 const DECODER_THREAD_SOURCE = `
-const { workerData, parentPort, receiveMessageOnPort } = process.getBuiltinModule('node:worker_threads');
+const { workerData, parentPort } = process.getBuiltinModule('node:worker_threads');
 const { openSync, readSync, closeSync } = process.getBuiltinModule('node:fs');
 const zstd = process.getBuiltinModule('node:module').createRequire(workerData.bindingPath)(workerData.bindingPath);
-const { path, returnPort, signal, poolSize, chunkBytes, readBytes, windowLogMax } = workerData;
+const { path, ring, control: controlBuffer, poolSize, chunkBytes, readBytes, windowLogMax, CONSUMED, RELEASED } = workerData;
+const control = new Int32Array(controlBuffer);
+const slots = Buffer.from(ring);
 const context = new zstd.DCtx();
 context.setParameter(zstd.DParameter.windowLogMax, windowLogMax);
-const free = [];
-for (let i = 0; i < poolSize; i += 1) free.push(Buffer.alloc(chunkBytes));
-function takeBuffer() {
+/** The slot for chunk number sequence, once the main thread has finished with its last use. */
+function slotFor(sequence) {
   for (;;) {
-    const seen = Atomics.load(signal, 0);
-    let returned;
-    while ((returned = receiveMessageOnPort(returnPort))) free.push(Buffer.from(returned.message));
-    if (free.length > 0) return free.pop();
-    Atomics.wait(signal, 0, seen, 1000);
+    const consumed = Atomics.load(control, CONSUMED);
+    if (sequence - consumed < poolSize) return sequence % poolSize;
+    Atomics.wait(control, CONSUMED, consumed, 1000);
   }
+}
+function waitForRelease() {
+  while (Atomics.load(control, RELEASED) === 0) Atomics.wait(control, RELEASED, 0, 1000);
 }
 (function decode() {
 let fd;
@@ -144,7 +155,9 @@ let inFrame = false;
 try {
   fd = openSync(path, 'r');
   const input = Buffer.allocUnsafe(readBytes);
-  let output = takeBuffer();
+  let sequence = 0;
+  let slot = slotFor(sequence);
+  let output = slots.subarray(slot * chunkBytes, (slot + 1) * chunkBytes);
   let filled = 0;
   for (;;) {
     const length = readSync(fd, input, 0, readBytes, null);
@@ -164,8 +177,10 @@ try {
       filled += made;
       pending = pending.subarray(used);
       if (filled === output.length) {
-        parentPort.postMessage({ type: 'chunk', buffer: output.buffer, length: filled, consumed }, [output.buffer]);
-        output = takeBuffer();
+        parentPort.postMessage({ type: 'chunk', slot, length: filled, consumed });
+        sequence += 1;
+        slot = slotFor(sequence);
+        output = slots.subarray(slot * chunkBytes, (slot + 1) * chunkBytes);
         filled = 0;
         continue;
       }
@@ -175,7 +190,7 @@ try {
       }
     }
   }
-  if (filled > 0) parentPort.postMessage({ type: 'chunk', buffer: output.buffer, length: filled, consumed }, [output.buffer]);
+  if (filled > 0) parentPort.postMessage({ type: 'chunk', slot, length: filled, consumed });
   parentPort.postMessage(inFrame ? { type: 'truncated', consumed, produced } : { type: 'end', consumed, produced });
 } catch (error) {
   parentPort.postMessage({ type: 'io', message: error.message, consumed, produced });
@@ -183,23 +198,28 @@ try {
   if (fd !== undefined) closeSync(fd);
 }
 })();
+waitForRelease();
 `;
 
 type DecoderThreadMessage =
-  | { type: 'chunk'; buffer: ArrayBuffer; length: number; consumed: number }
+  | { type: 'chunk'; slot: number; length: number; consumed: number }
   | { type: 'end' | 'truncated'; consumed: number; produced: number }
   | { type: 'corrupt' | 'io'; message: string; consumed: number; produced: number };
 
+/** Slots in the decoder's ring, and their size. */
 const DECODER_POOL_SIZE = 4;
 const DECODER_THREAD_CHUNK_BYTES = 4 << 20;
+/** Indexes into the decoder thread's control array. */
+const CONSUMED = 0;
+const RELEASED = 1;
 
 /**
  * Decode a .zst file with zstd-napi on a worker thread. A yielded chunk is valid only until the
  * next one is requested: its memory then goes back to the decoder.
  */
-async function* decodeOnThread(input: DumpInput, state: ReadState, totalBytes: number): AsyncGenerator<Buffer> {
-  const { port1: returnToDecoder, port2: decoderReturnPort } = new MessageChannel();
-  const signal = new Int32Array(new SharedArrayBuffer(4));
+async function* decodeOnThread(input: DumpInput, state: ReadState, totalBytes: number, keepWindowUntil: Promise<unknown> | undefined): AsyncGenerator<Buffer> {
+  const ring = new SharedArrayBuffer(DECODER_POOL_SIZE * DECODER_THREAD_CHUNK_BYTES);
+  const control = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
   const worker = new Worker(DECODER_THREAD_SOURCE, {
     eval: true,
     // The decoder is plain JavaScript: none of the main thread's loader flags (tsx) are needed.
@@ -207,14 +227,15 @@ async function* decodeOnThread(input: DumpInput, state: ReadState, totalBytes: n
     workerData: {
       bindingPath: zstdBindingPath,
       path: input.path,
-      returnPort: decoderReturnPort,
-      signal,
+      ring,
+      control: control.buffer,
       poolSize: DECODER_POOL_SIZE,
       chunkBytes: DECODER_THREAD_CHUNK_BYTES,
       readBytes: READ_CHUNK_BYTES,
       windowLogMax: DUMP_WINDOW_LOG_MAX,
+      CONSUMED,
+      RELEASED,
     },
-    transferList: [decoderReturnPort],
   });
   const inbox: DecoderThreadMessage[] = [];
   let wake: (() => void) | null = null;
@@ -246,12 +267,10 @@ async function* decodeOnThread(input: DumpInput, state: ReadState, totalBytes: n
       if (message.type === 'chunk') {
         state.bytesIn = message.consumed;
         state.bytesOut += message.length;
-        const chunk = Buffer.from(message.buffer, 0, message.length);
-        yield chunk;
-        // The consumer is done with the chunk: hand its memory back to the decoder.
-        returnToDecoder.postMessage(message.buffer, [message.buffer]);
-        Atomics.add(signal, 0, 1);
-        Atomics.notify(signal, 0);
+        yield Buffer.from(ring, message.slot * DECODER_THREAD_CHUNK_BYTES, message.length);
+        // The consumer is done with the chunk: its slot goes back to the decoder.
+        Atomics.add(control, CONSUMED, 1);
+        Atomics.notify(control, CONSUMED);
         continue;
       }
       finished = true;
@@ -268,8 +287,20 @@ async function* decodeOnThread(input: DumpInput, state: ReadState, totalBytes: n
       throw new ValactError('input', `cannot read dump file ${input.path}: ${(message as { message: string }).message}`);
     }
   } finally {
-    returnToDecoder.close();
-    if (!finished) await worker.terminate();
+    const release = () => {
+      Atomics.store(control, RELEASED, 1);
+      Atomics.notify(control, RELEASED);
+    };
+    if (!finished) {
+      release();
+      await worker.terminate();
+    } else if (keepWindowUntil) {
+      // The thread now only waits to free its window: it must not keep the process alive.
+      worker.unref();
+      void keepWindowUntil.finally(release);
+    } else {
+      release();
+    }
   }
 }
 
@@ -315,7 +346,17 @@ async function* decodeWithCli(input: DumpInput, state: ReadState): AsyncGenerato
  */
 export async function* readDumpBytes(
   input: DumpInput,
-  options: { decoder: DecoderName; stdin?: AsyncIterable<Buffer> },
+  options: {
+    decoder: DecoderName;
+    stdin?: AsyncIterable<Buffer>;
+    /**
+     * When the zstd-napi decoder thread frees its window after a complete read (default: as
+     * soon as the last chunk was scanned). Unmapping the window stalls the whole process for
+     * ~0.1 s per GB decoded, so a caller with work left (writing its outputs) passes a promise
+     * that settles when that work is done. An error or an early stop frees it at once.
+     */
+    keepWindowUntil?: Promise<unknown>;
+  },
   state: ReadState,
 ): AsyncGenerator<Buffer> {
   const isStdin = input.path === '-';
@@ -340,7 +381,7 @@ export async function* readDumpBytes(
   if (looksCompressedByName && totalBytes !== null) {
     state.compressed = true;
     state.decoder = 'zstd-napi';
-    yield* decodeOnThread(input, state, totalBytes);
+    yield* decodeOnThread(input, state, totalBytes, options.keepWindowUntil);
     return;
   }
   const raw: AsyncIterable<Buffer> = isStdin

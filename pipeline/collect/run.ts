@@ -33,7 +33,8 @@ import { defaultSubreddits, type CollectConfig } from './config.ts';
 import { dumpInput, readDumpBytes, resolveDecoder, type DecoderName, type DumpInput, type ReadState } from './dump.ts';
 import { LineSplitter, MAX_LINE_BYTES } from './lines.ts';
 import { parseSubmissionLine, toRawPost, type DumpSubmission } from './normalize.ts';
-import { fetchRedditSubmissions, type RedditClientOptions } from './reddit.ts';
+// Loaded only for --source reddit: snoowrap and its `request` stack take ~150 ms to import.
+import type { RedditClientOptions } from './reddit.ts';
 import { LinePrefilter, dateToEpochSeconds, selectSubmission, type Selection } from './select.ts';
 
 /** The bundled sample corpus, resolved from the code, so `--data elsewhere` still finds it. */
@@ -210,7 +211,15 @@ class CollectRun {
   }
 }
 
-async function readOneDump(run: CollectRun, input: DumpInput, kind: 'dump' | 'sample', decoder: DecoderName, options: CollectOptions, ctx: StageContext): Promise<InputStats> {
+async function readOneDump(
+  run: CollectRun,
+  input: DumpInput,
+  kind: 'dump' | 'sample',
+  decoder: DecoderName,
+  options: CollectOptions,
+  ctx: StageContext,
+  outputsWritten: Promise<void>,
+): Promise<InputStats> {
   const state: ReadState = { compressed: false, bytesIn: 0, bytesOut: 0, decoder: 'none' };
   const { selection, config } = run;
   const listWrongSubreddit = config.list_wrong_subreddit;
@@ -256,7 +265,8 @@ async function readOneDump(run: CollectRun, input: DumpInput, kind: 'dump' | 'sa
   });
   const stdin = options.stdin as AsyncIterable<Buffer> | undefined;
   let linesBefore = 0;
-  for await (const chunk of readDumpBytes(input, { decoder, ...(stdin ? { stdin } : {}) }, state)) {
+  const readOptions = { decoder, keepWindowUntil: outputsWritten, ...(stdin ? { stdin } : {}) };
+  for await (const chunk of readDumpBytes(input, readOptions, state)) {
     splitter.push(chunk);
     await run.outputs.flush();
     progress.tick(splitter.lineNumber - linesBefore);
@@ -286,6 +296,20 @@ function idFromBytes(bytes: Buffer): string | null {
 
 /** Run the collect stage. Never exits; throws ValactError on a problem the researcher must fix. */
 export async function run(ctx: StageContext, options: CollectOptions = {}): Promise<CollectStats> {
+  // Decoder threads free their windows once the outputs and the report are written (see
+  // readDumpBytes): the unmap stalls the process, and by then nothing is left to stall.
+  let outputsDone = () => {};
+  const outputsWritten = new Promise<void>((resolve) => {
+    outputsDone = resolve;
+  });
+  try {
+    return await collect(ctx, options, outputsWritten);
+  } finally {
+    outputsDone();
+  }
+}
+
+async function collect(ctx: StageContext, options: CollectOptions, outputsWritten: Promise<void>): Promise<CollectStats> {
   const config = ctx.config.collect;
   const selection = selectionFrom(config);
   const stopwatch = new Stopwatch();
@@ -340,7 +364,7 @@ export async function run(ctx: StageContext, options: CollectOptions = {}): Prom
       decoder = resolveDecoder(config.decoder);
       for (const input of inputs) {
         if (collectRun.limitReached) break;
-        perInput.push(await readOneDump(collectRun, input, sourceKind, decoder, options, ctx));
+        perInput.push(await readOneDump(collectRun, input, sourceKind, decoder, options, ctx, outputsWritten));
       }
     }
     collectRun.checkMalformedShare(inputs.map((input) => input.label).join(', ') || 'reddit', true);
@@ -392,6 +416,7 @@ async function collectFromReddit(collectRun: CollectRun, ctx: StageContext, opti
   let fetched = 0;
   let written = 0;
   const progress = ctx.progress({ label: 'collect reddit', unit: 'posts' });
+  const { fetchRedditSubmissions } = await import('./reddit.ts');
   for await (const page of fetchRedditSubmissions(ctx, collectRun.selection, redditJournalPath(ctx), options.reddit ?? {})) {
     for (const child of page.children) {
       if (collectRun.limitReached) break;

@@ -19,6 +19,15 @@ describe('valact CLI', () => {
     }
   });
 
+  it.each(['stage:collect', 'stage:filter', 'stage:generate', 'stage:validate', 'stage:release', 'pipeline'])(
+    'the npm script %s reaches its command on a fresh clone (no global install)',
+    async (script) => {
+      const { stdout } = await run('npm', ['run', '--silent', script, '--', '--help'], { cwd: join(import.meta.dirname, '..') });
+      const command = script.replace('stage:', '');
+      expect(stdout).toMatch(new RegExp(`^valact ${command} — `));
+    },
+  );
+
   it.each(Object.keys(COMMANDS))('`valact %s --help` lists every option with its default', async (name) => {
     const io = captureIo();
     expect(await main([name, '--help'], io)).toBe(0);

@@ -108,7 +108,36 @@ describe('generate against a fake OpenAI-compatible server', () => {
     const again = await run(context(dir, settings, { OPENAI_API_KEY: 'test' }, true));
     expect(server.chatRequests.length).toBe(21);
     expect(again.llm.cache_hits).toBe(21);
-    expect(await readFile(join(dir, 'work', 'generate', 'scenarios.jsonl'), 'utf8')).toBe(scenarios.replaceAll('"simulated":true', '"simulated":false'));
+    expect(await readFile(join(dir, 'work', 'generate', 'scenarios.jsonl'), 'utf8')).toBe(scenarios);
+  });
+
+  it('retries on the next plain re-run what failed only because the endpoint was down, and nothing else', async () => {
+    let endpointDown = true;
+    server = await startFakeOpenAi({
+      fault: (_index, body) =>
+        endpointDown && body.response_format?.json_schema?.name === 'classify' && body.messages.some((message) => message.content.includes('whistleblower'))
+          ? { kind: 'status', status: 503 }
+          : { kind: 'ok' },
+    });
+    const dir = await dataDir();
+    const settings = { per_value: 1, over_generation: 0, provider: 'openai', base_url: server.baseURL, rpm: null, tpm: null, max_retries: 1 };
+    const first = await run(context(dir, settings, { OPENAI_API_KEY: 'test' }));
+    expect(first.counts.per_reason).toHaveProperty('classify_http_error', 1);
+    const requestsAfterFirst = server.chatRequests.length;
+
+    endpointDown = false;
+    const second = await run(context(dir, settings, { OPENAI_API_KEY: 'test' }));
+    expect(second.upToDate).toBe(false);
+    expect(second.counts.per_reason).not.toHaveProperty('classify_http_error');
+    expect(second.counts.in).toBe(second.counts.out + second.counts.rejected + second.counts.quarantined);
+    // Only the failed classification is asked again (plus a rewrite if the post is now needed).
+    expect(server.chatRequests.length - requestsAfterFirst).toBeGreaterThanOrEqual(1);
+    expect(server.chatRequests.length - requestsAfterFirst).toBeLessThanOrEqual(2);
+    const ids = ((await readJsonl(join(dir, 'work', 'generate', 'scenarios.jsonl'))) as { id: string }[]).map((scenario) => scenario.id);
+    expect(new Set(ids).size).toBe(ids.length);
+
+    const third = await run(context(dir, settings, { OPENAI_API_KEY: 'test' }));
+    expect(third.upToDate).toBe(true);
   });
 
   it('quarantines a post whose rewrite fails twice, with the raw output and the errors', async () => {

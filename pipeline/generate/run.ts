@@ -13,7 +13,7 @@ import { ValactError } from '../core/errors.ts';
 import { seededUnit } from '../core/fingerprint.ts';
 import { JournalWriter, recoverJournal } from '../core/journal.ts';
 import { JsonlWriter, readAllRecords } from '../core/jsonl.ts';
-import { StageAccounting, Stopwatch, fileFingerprint, isStageUpToDate, writeStageReport, type StageCounts } from '../core/report.ts';
+import { StageAccounting, Stopwatch, fileFingerprint, isStageUpToDate, readStageReport, writeStageReport, type StageCounts } from '../core/report.ts';
 import { FilteredPostSchema, ScenarioSchema, type FilteredPost, type Scenario } from '../records.ts';
 import { completeInBatch } from '../llm/batch.ts';
 import { ResponseCache } from '../llm/cache.ts';
@@ -64,6 +64,23 @@ export type QuarantineRecord = {
 type JournalRecord =
   | { kind: 'classify'; post_id: string; fingerprint: string; answer?: ClassifyAnswer; error?: CallError }
   | { kind: 'rewrite'; post_id: string; fingerprint: string; scenario?: Scenario; error?: CallError; target: ValueId; competing: ValueId };
+
+/**
+ * Failures that say nothing about the post (the endpoint was down, overloaded, or a batch lost
+ * the request): a re-run tries them again instead of counting them as finished work.
+ */
+const TRANSIENT_ERROR_CODES: ReadonlySet<CallError['code']> = new Set(['network', 'http_error', 'batch_error', 'batch_missing']);
+
+function isTransientFailure(record: JournalRecord): boolean {
+  return record.error !== undefined && TRANSIENT_ERROR_CODES.has(record.error.code);
+}
+
+/** True when the last run quarantined posts for transient reasons, which a re-run should retry. */
+async function hadTransientFailures(reportPath: string): Promise<boolean> {
+  const previous = await readStageReport(reportPath);
+  const reasons = Object.keys(previous?.counts.per_reason ?? {});
+  return reasons.some((reason) => [...TRANSIENT_ERROR_CODES].some((code) => reason.endsWith(`_${code}`)));
+}
 
 interface Answerer {
   provider: Provider;
@@ -187,7 +204,12 @@ export async function run(ctx: StageContext, options: GenerateOptions = {}): Pro
     throw new ValactError('input', `${inputFile} does not exist`, { hint: 'Run `valact filter` first, or pass --data to point at the right data folder.' });
   }
   const emptyLlm: LlmStats = { requests: 0, cache_hits: 0, retries: 0, repairs: 0, failures: 0, waited_ms: 0, per_model: {} };
-  if (!ctx.force && !config.dry_run && (await isStageUpToDate(reportPath, { inputs: { posts: inputPrint }, configFingerprint: configPrint }))) {
+  const finished =
+    !ctx.force &&
+    !config.dry_run &&
+    (await isStageUpToDate(reportPath, { inputs: { posts: inputPrint }, configFingerprint: configPrint })) &&
+    !(await hadTransientFailures(reportPath));
+  if (finished) {
     const counts: StageCounts = { in: 0, out: 0, rejected: 0, quarantined: 0, per_reason: {} };
     return { provider, model, simulated: provider === 'offline', upToDate: true, dryRun: false, counts, perValue, fill: null, llm: emptyLlm, costUsd: 0, reportPath };
   }
@@ -218,7 +240,9 @@ export async function run(ctx: StageContext, options: GenerateOptions = {}): Pro
   const { records: recovered, tornBytes } = await recoverJournal<JournalRecord>(journalPath);
   if (tornBytes > 0) ctx.log.info(`generate: cut a torn tail of ${tornBytes} bytes off ${journalPath} (a killed run)`);
   const done = new Map<string, JournalRecord>();
-  for (const { record } of recovered) done.set(`${record.kind}:${record.post_id}:${record.fingerprint}`, record);
+  for (const { record } of recovered) {
+    if (!isTransientFailure(record)) done.set(`${record.kind}:${record.post_id}:${record.fingerprint}`, record);
+  }
   const journal = await JournalWriter.open<JournalRecord>(journalPath);
   let budgetStop: CallError | null = null;
   const stop = () => budgetStop !== null;

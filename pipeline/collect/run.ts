@@ -335,12 +335,13 @@ async function collect(ctx: StageContext, options: CollectOptions, outputsWritte
     }
     try {
       inputFingerprints[input.label] = await fileFingerprint(input.path);
-    } catch {
+    } catch (error) {
       const hint =
         sourceKind === 'sample'
           ? 'The bundled sample corpus is missing from data/raw/sample/; restore it from git (or run `npm run sample`).'
           : 'Check the path given to --input.';
-      throw new ValactError('input', `cannot read ${sourceKind === 'sample' ? 'the sample corpus' : 'dump file'} ${input.path}`, { hint });
+      const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+      throw new ValactError('input', `cannot read ${sourceKind === 'sample' ? 'the sample corpus' : 'dump file'} ${input.path}: ${why}`, { hint });
     }
   }
   if (sourceKind === 'reddit') inputFingerprints.reddit = `${config.listing}/${config.time_window}`;

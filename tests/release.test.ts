@@ -1,6 +1,7 @@
 import { cp, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { main } from '../pipeline/cli.ts';
 import { sha256Hex } from '../pipeline/core/fingerprint.ts';
@@ -76,6 +77,34 @@ describe('release', () => {
     expect(croissant.distribution[0].sha256).toBe(sha256Hex(await readFile(join(release, 'scenarios.jsonl'))));
     expect(await verifyRelease(release)).toMatchObject({ ok: true, problems: [] });
     expect((await valact(['release', '--data', dir, '--verify', release])).code).toBe(0);
+  });
+
+  it('gives the dataset card a YAML header that a Hugging Face loader can read', async () => {
+    const dir = await validatedDataDir();
+    expect((await valact(['release', '--data', dir, '--per-value', '3'])).code).toBe(0);
+    const release = join(dir, 'release', '0.1.0');
+    const card = await readFile(join(release, 'README.md'), 'utf8');
+    const header = /^---\n([\s\S]*?)\n---\n/.exec(card)?.[1];
+    expect(header).toBeDefined();
+    const metadata = parseYaml(header!) as {
+      license: string;
+      pretty_name: string;
+      task_categories: string[];
+      size_categories: string[];
+      configs: { config_name: string; data_files: { split: string; path: string }[] }[];
+    };
+    expect(metadata.license).toBe('cc-by-4.0');
+    expect(metadata.pretty_name).toMatch(/SIMULATED/);
+    expect(metadata.size_categories).toEqual(['n<1K']);
+    expect(metadata.configs.map((config) => config.config_name)).toEqual(['scenarios', 'items']);
+    for (const config of metadata.configs) {
+      for (const dataFile of config.data_files) {
+        // Every file a config names exists in the folder and holds one JSON record per line.
+        const lines = (await readFile(join(release, dataFile.path), 'utf8')).trimEnd().split('\n');
+        expect(lines.length).toBeGreaterThan(0);
+        for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+      }
+    }
   });
 
   it('writes a CSV that parses back to the same items', async () => {

@@ -84,13 +84,17 @@ export class AtomicFileWriter {
     this.temporary = temporaryPathFor(target);
   }
 
-  private async open(): Promise<WriteStream> {
-    if (!this.stream) {
+  private opening: Promise<WriteStream> | null = null;
+
+  /** Opens the temporary file once, however many writes arrive before it is open. */
+  private open(): Promise<WriteStream> {
+    this.opening ??= (async () => {
       await mkdir(dirname(this.target), { recursive: true });
       await removeStaleTemporaries(this.target);
       this.stream = createWriteStream(this.temporary, { highWaterMark: 1 << 20 });
-    }
-    return this.stream;
+      return this.stream;
+    })();
+    return this.opening;
   }
 
   async write(chunk: string | Uint8Array): Promise<void> {
@@ -113,10 +117,12 @@ export class AtomicFileWriter {
   async abort(): Promise<void> {
     if (this.settled) return;
     this.settled = true;
-    if (this.stream) {
+    // A write may be opening the file right now: wait for it, so no temporary file is left behind.
+    const stream = await this.opening?.catch(() => null);
+    if (stream) {
       // Writes still queued behind the file's open fail once destroyed; nobody is waiting for them.
-      this.stream.on('error', () => undefined);
-      this.stream.destroy();
+      stream.on('error', () => undefined);
+      stream.destroy();
       await rm(this.temporary, { force: true });
     }
   }

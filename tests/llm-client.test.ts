@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ResponseCache } from '../pipeline/llm/cache.ts';
-import { LlmClient, parseResetDuration, retryAfterMs, type LlmClientOptions } from '../pipeline/llm/client.ts';
+import { LlmClient, parseResetDuration, rateWindow, retryAfterMs, type LlmClientOptions } from '../pipeline/llm/client.ts';
 import { DEFAULT_CONFIG } from '../pipeline/config.ts';
 import { DEFAULT_PRICES } from '../pipeline/generate/config.ts';
 import { classifyRequest, loadStagePrompts } from '../pipeline/generate/requests.ts';
@@ -205,5 +205,16 @@ describe('LlmClient against a fake OpenAI-compatible server', () => {
     ['Thu, 01 Jan 1970 00:00:10 GMT', 9_000],
   ])('reads Retry-After %s', (value, expected) => {
     expect(retryAfterMs(new Headers({ 'retry-after': value }), 1_000)).toBe(expected);
+  });
+});
+
+describe('requests-per-minute window', () => {
+  it.each([30, 60, 90, 500, 3000, 10_000])('never exceeds rpm %i and loses at most 1%% of it', (rpm) => {
+    const { interval, intervalCap } = rateWindow(rpm);
+    const perMinute = (intervalCap * 60_000) / interval;
+    expect(perMinute).toBeLessThanOrEqual(rpm);
+    expect(perMinute).toBeGreaterThanOrEqual(rpm * 0.99);
+    expect(interval).toBeGreaterThanOrEqual(1000);
+    expect(interval).toBeLessThan(2000 + 60_000 / rpm);
   });
 });

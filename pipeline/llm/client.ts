@@ -148,6 +148,16 @@ interface Exchange {
   usage: Usage;
 }
 
+/**
+ * A p-queue window for a requests-per-minute limit: about one second long, holding a whole
+ * number of requests, never faster than the limit (rpm 90 -> 2 per 1,334 ms, not 1 per second).
+ * Short windows spread the minute's requests instead of sending them in one burst.
+ */
+export function rateWindow(rpm: number): { interval: number; intervalCap: number } {
+  const intervalCap = Math.max(1, Math.ceil(rpm / 60));
+  return { interval: Math.ceil((60_000 * intervalCap) / rpm), intervalCap };
+}
+
 export class LlmClient {
   readonly openai: OpenAI;
   readonly stats: LlmStats = emptyStats();
@@ -176,13 +186,7 @@ export class LlmClient {
       timeout: options.timeoutMs,
       fetch: (url, init) => this.send(url, init),
     });
-    const rate =
-      options.rpm === null
-        ? {}
-        : options.rpm >= 60
-          ? { interval: 1000, intervalCap: Math.floor(options.rpm / 60) }
-          : { interval: Math.ceil(60_000 / options.rpm), intervalCap: 1 };
-    this.queue = new PQueue({ concurrency: options.concurrency, ...rate });
+    this.queue = new PQueue({ concurrency: options.concurrency, ...(options.rpm === null ? {} : rateWindow(options.rpm)) });
   }
 
   get spentUsd(): number {

@@ -14,8 +14,6 @@ export const ERROR_EXIT_CODES = {
   input: 3,
   /** Too many malformed lines or records in an input. */
   malformed_input: 3,
-  /** The command exists but its stage is not built yet. */
-  not_implemented: 4,
   /** Refusing to overwrite something that must never be overwritten (a published release). */
   already_exists: 5,
   /** Validation found hard failures. */

@@ -11,7 +11,8 @@ import { describeZodError } from './core/jsonl.ts';
 import { CollectConfigSchema } from './collect/config.ts';
 import { FilterConfigSchema } from './filter/config.ts';
 import { GenerateConfigSchema } from './generate/config.ts';
-import { ReleaseConfigSchema, ValidateConfigSchema } from './release/config.ts';
+import { ReleaseConfigSchema } from './release/config.ts';
+import { ValidateConfigSchema } from './validate/config.ts';
 
 export const ConfigSchema = z.strictObject({
   collect: CollectConfigSchema.prefault({}),

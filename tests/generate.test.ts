@@ -9,7 +9,7 @@ import { run } from '../pipeline/generate/run.ts';
 import { assignTargets } from '../pipeline/generate/assign.ts';
 import { ScenarioSchema } from '../pipeline/records.ts';
 import { isOpposingPair, VALUE_IDS, type ValueId } from '../pipeline/values.ts';
-import { longestCopiedRun, wordCount } from '../pipeline/generate/text.ts';
+import { longestCopiedRun, wordCount } from '../pipeline/text.ts';
 import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai.ts';
 import { fixturePosts, writeFilteredPosts } from './support/generate-fixtures.ts';
 

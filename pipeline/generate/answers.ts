@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { VALUE_IDS } from '../values.ts';
-import { PLACEHOLDER_PATTERN, SECOND_PERSON_PATTERN, wordCount } from './text.ts';
+import { SECOND_PERSON_PATTERN, findPlaceholder, wordCount } from '../text.ts';
 
 export const SITUATION_WORDS = { min: 60, max: 180 } as const;
 
@@ -18,7 +18,7 @@ export const ClassifyAnswerSchema = z.strictObject({
 export type ClassifyAnswer = z.infer<typeof ClassifyAnswerSchema>;
 
 const OptionAnswer = z.strictObject({
-  text: z.string().min(1).refine((text) => !PLACEHOLDER_PATTERN.test(text), 'contains a placeholder token'),
+  text: z.string().min(1).refine((text) => findPlaceholder(text) === null, 'contains a placeholder token'),
   rationale: z.string().min(1),
 });
 
@@ -30,7 +30,7 @@ export const RewriteAnswerSchema = z
         message: `must be ${SITUATION_WORDS.min}–${SITUATION_WORDS.max} words`,
       })
       .refine((text) => SECOND_PERSON_PATTERN.test(text), 'must be written in the second person ("you")')
-      .refine((text) => !PLACEHOLDER_PATTERN.test(text), 'contains a placeholder token such as [NAME]'),
+      .refine((text) => findPlaceholder(text) === null, 'contains a placeholder token such as [NAME]'),
     option_target: OptionAnswer,
     option_competing: OptionAnswer,
   })

@@ -5,10 +5,7 @@ import { loadPrompt, renderPrompt, type PromptTemplate } from '../llm/prompts.ts
 import { VALUES, type ValueId } from '../values.ts';
 import { CLASSIFY_JSON_SCHEMA, ClassifyAnswerSchema, REWRITE_JSON_SCHEMA, RewriteAnswerSchema, type ClassifyAnswer, type RewriteAnswer } from './answers.ts';
 import type { GenerateConfig } from './config.ts';
-import { longestCopiedRun } from './text.ts';
-
-/** Longest run of consecutive words a situation or option may share with its source post. */
-export const MAX_COPIED_RUN = 8;
+import { MAX_COPIED_WORDS, longestCopiedRun } from '../text.ts';
 
 export interface StagePrompts {
   classify: PromptTemplate;
@@ -51,8 +48,8 @@ export function rewriteRequest(
       ['option_competing.text', answer.option_competing.text],
     ] as const) {
       const run = longestCopiedRun(text, source);
-      if (run > MAX_COPIED_RUN) {
-        issues.addIssue({ code: 'custom', path: path.split('.'), message: `copies ${run} consecutive words from the post (at most ${MAX_COPIED_RUN}); paraphrase` });
+      if (run > MAX_COPIED_WORDS) {
+        issues.addIssue({ code: 'custom', path: path.split('.'), message: `copies ${run} consecutive words from the post (at most ${MAX_COPIED_WORDS}); paraphrase` });
       }
     }
   });

@@ -5,7 +5,7 @@
 import { sha256Hex } from '../core/fingerprint.ts';
 import type { Scenario } from '../records.ts';
 import { VALUE_IDS, type ValueId } from '../values.ts';
-import { wordsOf } from '../validate/checks.ts';
+import { wordsOf } from '../text.ts';
 
 /** The situation length (in words) a good scenario falls in; outside it the score decays. */
 const IDEAL_SITUATION_WORDS = { min: 60, max: 220 } as const;

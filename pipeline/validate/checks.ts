@@ -5,7 +5,8 @@
  */
 import { franc } from 'franc';
 import type { Scenario } from '../records.ts';
-import type { ValidateConfig } from '../release/config.ts';
+import type { ValidateConfig } from './config.ts';
+import { findPlaceholder, wordsOf } from '../text.ts';
 import { competingValuesFor, isOpposingPair } from '../values.ts';
 
 /**
@@ -57,14 +58,6 @@ export function scenarioTexts(scenario: Scenario): { path: string; text: string 
     { path: '/options/0/text', text: scenario.options[0].text },
     { path: '/options/1/text', text: scenario.options[1].text },
   ];
-}
-
-export function wordsOf(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}']+/gu, ' ')
-    .split(' ')
-    .filter((word) => word.length > 0);
 }
 
 function clip(text: string, length = 80): string {
@@ -124,14 +117,6 @@ const PII_PATTERNS: { kind: string; pattern: RegExp }[] = [
   { kind: 'username', pattern: /(?:^|[\s(])\/?u\/[A-Za-z0-9_-]{3,}/ },
 ];
 
-const PLACEHOLDER_PATTERNS: RegExp[] = [
-  /\[[A-Z][A-Z0-9 _-]{1,30}\]/, // mask tokens such as [EMAIL] or [NAME REDACTED]
-  /\[(?:name|redacted|removed|deleted|placeholder)\]/i,
-  /\{\{?\s*[A-Za-z_][\w.]*\s*\}\}?/, // unrendered template variables
-  /<[A-Z][A-Z0-9_]{1,30}>/,
-  /\b(?:lorem ipsum|TODO|TBD|XXX+)\b/,
-];
-
 export function checkLeftovers(scenario: Scenario): Finding[] {
   const findings: Finding[] = [];
   for (const { path, text } of scenarioTexts(scenario)) {
@@ -139,10 +124,8 @@ export function checkLeftovers(scenario: Scenario): Finding[] {
       const match = pattern.exec(text);
       if (match) findings.push({ check: 'pii', path, expected: `no ${kind}`, found: clip(match[0].trim()) });
     }
-    for (const pattern of PLACEHOLDER_PATTERNS) {
-      const match = pattern.exec(text);
-      if (match) findings.push({ check: 'placeholder', path, expected: 'no placeholder or mask token', found: clip(match[0]) });
-    }
+    const placeholder = findPlaceholder(text);
+    if (placeholder !== null) findings.push({ check: 'placeholder', path, expected: 'no placeholder or mask token', found: clip(placeholder) });
   }
   return findings;
 }

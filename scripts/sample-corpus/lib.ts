@@ -164,60 +164,27 @@ export function dedent(s: string): string {
   return lines.map((l) => (l.trim() === '' ? '' : l.slice(min))).join('\n');
 }
 
-/** A keep post: the labelled value is the one at stake on one side of the dilemma. */
-export function keep(
-  value: SampleValueId,
+/** The parts every authored post shares; the label fields are the caller's. */
+function authored(
+  label: Pick<AuthoredPost, 'expect' | 'value' | 'reason' | 'detail'>,
   sub: string,
   author: string,
   title: string,
   body: string,
-  opts: Opts = {},
+  opts: Opts,
 ): AuthoredPost {
-  return {
-    key: opts.key,
-    sub,
-    author,
-    title,
-    body,
-    expect: 'keep',
-    value,
-    reason: null,
-    detail: null,
-    tags: opts.tags ?? [],
-    dupOf: opts.dupOf,
-    after: opts.after,
-    kind: opts.kind,
-    url: opts.url,
-    o: opts.o,
-  };
+  const { key, dupOf, after, kind, url, o } = opts;
+  return { key, sub, author, title, body, ...label, tags: opts.tags ?? [], dupOf, after, kind, url, o };
+}
+
+/** A keep post: the labelled value is the one at stake on one side of the dilemma. */
+export function keep(value: SampleValueId, sub: string, author: string, title: string, body: string, opts: Opts = {}): AuthoredPost {
+  return authored({ expect: 'keep', value, reason: null, detail: null }, sub, author, title, body, opts);
 }
 
 /** A reject post with the reason a correct filter should give. */
-export function rej(
-  reason: RejectReason,
-  sub: string,
-  author: string,
-  title: string,
-  body: string,
-  opts: Opts = {},
-): AuthoredPost {
-  return {
-    key: opts.key,
-    sub,
-    author,
-    title,
-    body,
-    expect: 'reject',
-    value: null,
-    reason,
-    detail: opts.detail ?? null,
-    tags: opts.tags ?? [],
-    dupOf: opts.dupOf,
-    after: opts.after,
-    kind: opts.kind,
-    url: opts.url,
-    o: opts.o,
-  };
+export function rej(reason: RejectReason, sub: string, author: string, title: string, body: string, opts: Opts = {}): AuthoredPost {
+  return authored({ expect: 'reject', value: null, reason, detail: opts.detail ?? null }, sub, author, title, body, opts);
 }
 
 /** A non-English post (reason `lang`, detail = ISO 639-3 code). */

@@ -17,6 +17,8 @@ export interface DataPaths {
   rawReport: string;
   /** A later stage's output folder: DATA/work/<stage> */
   work(stage: StageName): string;
+  /** A stage's report and completion marker: DATA/raw/report.json or DATA/work/<stage>/report.json */
+  report(stage: StageName): string;
   /** The LLM response cache: DATA/cache */
   cache: string;
   /** Published releases: DATA/release */
@@ -31,6 +33,7 @@ export function dataPaths(dataDir: string): DataPaths {
     rawPosts: join(root, 'raw', 'posts.jsonl'),
     rawReport: join(root, 'raw', 'report.json'),
     work: (stage) => join(root, 'work', stage),
+    report: (stage) => (stage === 'collect' ? join(root, 'raw', 'report.json') : join(root, 'work', stage, 'report.json')),
     cache: join(root, 'cache'),
     release: join(root, 'release'),
   };

@@ -219,7 +219,7 @@ export async function run(ctx: StageContext, options: FilterRunOptions = {}): Pr
   const outputDir = options.outputDir ?? ctx.paths.work('filter');
   const postsFile = join(outputDir, 'posts.jsonl');
   const rejectedFile = join(outputDir, 'rejected.jsonl');
-  const reportFile = join(outputDir, 'report.json');
+  const reportFile = ctx.paths.report('filter');
   const candidatesFile = join(outputDir, `.candidates-${process.pid}.jsonl`);
 
   if (config.minhash_permutations % config.lsh_bands !== 0) {

@@ -180,7 +180,7 @@ export async function run(ctx: StageContext, options: GenerateOptions = {}): Pro
   const quota = Math.ceil(perValue * (1 + config.over_generation));
   const inputFile = join(ctx.paths.work('filter'), 'posts.jsonl');
   const outputDir = ctx.paths.work('generate');
-  const reportPath = join(outputDir, 'report.json');
+  const reportPath = ctx.paths.report('generate');
   const journalPath = join(outputDir, 'journal.jsonl');
   const prompts: StagePrompts = loadStagePrompts();
   const model = provider === 'offline' ? OFFLINE_MODEL : config.model;

@@ -17,8 +17,8 @@ export interface Provenance {
 }
 
 export async function readProvenance(ctx: StageContext): Promise<Provenance> {
-  const collect = await readStageReport(ctx.paths.rawReport);
-  const generate = await readStageReport(`${ctx.paths.work('generate')}/report.json`);
+  const collect = await readStageReport(ctx.paths.report('collect'));
+  const generate = await readStageReport(ctx.paths.report('generate'));
   const collectSource = typeof collect?.details?.source === 'string' ? collect.details.source : null;
   const prefix = collectSource === 'reddit' ? 'reddit_api' : (collectSource ?? 'unknown');
   // Input names only, never local paths: a release must not depend on the machine it was built on.

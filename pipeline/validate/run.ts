@@ -47,7 +47,7 @@ export function validatePaths(ctx: StageContext, options: ValidateOptions = {}):
     directory,
     scenarios: join(directory, 'scenarios.jsonl'),
     failures: join(directory, 'failures.jsonl'),
-    report: join(directory, 'report.json'),
+    report: ctx.paths.report('validate'),
   };
 }
 

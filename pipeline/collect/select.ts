@@ -10,6 +10,7 @@
  */
 import { ValactError } from '../core/errors.ts';
 import type { DumpSubmission } from './normalize.ts';
+import { removalOf, type Removal } from '../removal.ts';
 
 /** Why a well-formed submission was not written. */
 export const SKIP_REASONS = [
@@ -37,11 +38,6 @@ export interface Selection {
   skipRemoved: boolean;
 }
 
-export interface Removal {
-  reason: 'removed' | 'deleted';
-  /** The evidence, e.g. "removed_by_category:moderator" or "body:[removed]". */
-  evidence: string;
-}
 
 const SUBREDDIT_KEY = Buffer.from('"subreddit":');
 const CREATED_KEY = Buffer.from('"created_utc":');
@@ -188,32 +184,6 @@ export class LinePrefilter {
 /** The prefilter on a single line (tests, and callers with one line at hand). */
 export function prefilterLine(bytes: Buffer, selection: Selection): 'wrong_subreddit' | 'out_of_date_range' | null {
   return new LinePrefilter(selection).check(bytes, 0, bytes.length);
-}
-
-const REMOVED_BY_REDDIT_BANNER = /^\[\s*removed by reddit\b[^\]]*\]$/i;
-/** Categories that mean the author took the post down, as opposed to a moderator or Reddit. */
-const AUTHOR_REMOVAL_CATEGORIES = new Set(['deleted', 'author']);
-
-/** Why a post is gone, from its flags and the body/title markers Reddit leaves; null if it is not. */
-export function removalOf(submission: Pick<DumpSubmission, 'removed_by_category' | 'selftext' | 'title' | 'author'>): Removal | null {
-  const category = submission.removed_by_category;
-  if (category) {
-    return {
-      reason: AUTHOR_REMOVAL_CATEGORIES.has(category) ? 'deleted' : 'removed',
-      evidence: `removed_by_category:${category}`,
-    };
-  }
-  const body = submission.selftext.trim();
-  if (body === '[removed]') return { reason: 'removed', evidence: 'body:[removed]' };
-  if (body === '[deleted]') return { reason: 'deleted', evidence: 'body:[deleted]' };
-  if (REMOVED_BY_REDDIT_BANNER.test(body)) return { reason: 'removed', evidence: 'body:removed_by_reddit_banner' };
-  if (REMOVED_BY_REDDIT_BANNER.test(submission.title.trim())) {
-    return { reason: 'removed', evidence: 'title:removed_by_reddit_banner' };
-  }
-  // The author deleted the post or the account: the text may survive in a dump, but the person
-  // withdrew it, and no take-down request could reach them.
-  if (submission.author === '[deleted]') return { reason: 'deleted', evidence: 'author:[deleted]' };
-  return null;
 }
 
 export type Verdict =

@@ -4,6 +4,7 @@
  * each returns null (pass) or a reason with its evidence.
  */
 import type { RawPost } from '../records.ts';
+import { removalOf, removalReasonOf } from '../removal.ts';
 import type { FilterConfig } from './config.ts';
 
 export interface Rejection {
@@ -12,38 +13,12 @@ export interface Rejection {
   evidence: Record<string, unknown>;
 }
 
-const DELETED_BODY = /^\s*\[deleted\]\s*$/i;
-const REMOVED_BODY = /^\s*\[removed\]\s*$/i;
-/** "[ Removed by Reddit ]", "[Removed by Reddit on account of violating the content policy.]", "Removed by moderator". */
-const REMOVED_BANNER = /^\s*\[?\s*removed by (?:reddit|moderator|the moderators?|admins?)\b[^\n]{0,120}\]?\s*$/i;
-/** A banner at the start of an otherwise kept body. */
-const REMOVED_BANNER_PREFIX = /^\s*\[\s*removed by reddit\s*\]/i;
-
-/**
- * The author deleted the post themself: removed_by_category "deleted" or "author", as collect
- * records it ("removed_by_category:author", "body:[deleted]") or bare.
- */
-const AUTHOR_DELETION = /delet|(?:^|:)author$/i;
-const DELETED_AUTHOR = /^\s*\[deleted\]\s*$/i;
-
+/** Removed or deleted in any form, by the rules collect uses too (pipeline/removal.ts). */
 export function checkRemoved(post: RawPost): Rejection | null {
-  const body = post.selftext;
-  if (post.removed !== null) {
-    const reason = AUTHOR_DELETION.test(post.removed) ? 'deleted' : 'removed';
-    return { reason, evidence: { removed: post.removed } };
-  }
-  if (DELETED_BODY.test(body)) return { reason: 'deleted', evidence: { body_marker: '[deleted]' } };
-  if (REMOVED_BODY.test(body)) return { reason: 'removed', evidence: { body_marker: '[removed]' } };
-  if (REMOVED_BANNER.test(body) || REMOVED_BANNER_PREFIX.test(body)) {
-    return { reason: 'removed', evidence: { body_marker: body.trim().slice(0, 80) } };
-  }
-  if (/^\s*\[(?:removed|deleted)\]\s*$/i.test(post.title)) {
-    return { reason: post.title.toLowerCase().includes('deleted') ? 'deleted' : 'removed', evidence: { title_marker: post.title.trim() } };
-  }
-  // The author deleted their account: the body may survive in the dump, but the person has
-  // withdrawn, so the post is not used (and could not be attributed or taken down on request).
-  if (DELETED_AUTHOR.test(post.author)) return { reason: 'deleted', evidence: { author: post.author } };
-  return null;
+  // Collect records why it kept a gone post (when told to keep them); trust that first.
+  if (post.removed !== null) return { reason: removalReasonOf(post.removed), evidence: { removed: post.removed } };
+  const removal = removalOf(post);
+  return removal ? { reason: removal.reason, evidence: { marker: removal.evidence } } : null;
 }
 
 export function checkBotOrModerator(post: RawPost, config: FilterConfig, botPattern: RegExp): Rejection | null {

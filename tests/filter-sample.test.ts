@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run, reasonFamily, type RejectedPost } from '../pipeline/filter/stage.ts';
 import type { FilteredPost } from '../pipeline/records.ts';
-import { dumpToRawPost, quietContext, tempDataDir, writeRawPosts, type DumpSubmission } from './support/filter-fixtures.ts';
+import { dumpToRawPost, quietContext, tempDataDir, writeRawPosts } from './support/filter-fixtures.ts';
 
 /** The bundled sample; VALACT_SAMPLE_DIR points the test at another build of it. */
 const SAMPLE_DIR = process.env.VALACT_SAMPLE_DIR ?? join(import.meta.dirname, '..', 'data', 'raw', 'sample');
@@ -55,7 +55,7 @@ describe('filter on the sample corpus', () => {
   });
 
   it('reaches the labelled verdicts, with precision and recall floors per label', async () => {
-    const records = await readJsonl<DumpSubmission>(SAMPLE_FILE);
+    const records = await readJsonl<{ id: string }>(SAMPLE_FILE);
     const labels = new Map((await readJsonl<SampleLabel>(LABELS_FILE)).map((label) => [label.id, label]));
     dataDir = await tempDataDir();
     await writeRawPosts(dataDir, records.map((record, index) => dumpToRawPost(record, 'RS_sample.ndjson', index + 1)));

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, type Config } from '../../pipeline/config.ts';
 import { createContext, type StageContext } from '../../pipeline/core/context.ts';
+import { DumpSubmissionSchema, toRawPost } from '../../pipeline/collect/normalize.ts';
 import type { RawPost } from '../../pipeline/records.ts';
+import { removalOf } from '../../pipeline/removal.ts';
 
 export const ADVICE_BODY =
   "I'm 29 and I got a job offer in another city that pays 30% more. My partner has a stable job here and we just signed a lease. " +
@@ -41,50 +43,14 @@ export function rawPost(overrides: Partial<RawPost> = {}): RawPost {
   };
 }
 
-/** The Pushshift fields the mapper reads (the sample's records have more). */
-export interface DumpSubmission {
-  id: string;
-  subreddit: string;
-  title: string;
-  selftext?: string;
-  author: string;
-  created_utc: number | string;
-  score?: number;
-  num_comments?: number;
-  over_18?: boolean;
-  is_self?: boolean;
-  url?: string | null;
-  stickied?: boolean;
-  distinguished?: string | null;
-  crosspost_parent?: string | null;
-  permalink?: string;
-  removed_by_category?: string | null;
-}
-
 /**
- * Dump record -> RawPost, as collect records it ("removed_by_category:<category>"), but with
- * body markers ([removed], banners) left for the filter to find, as when collect keeps them.
+ * A dump record as collect writes it when told to keep removed posts (`skip_removed: false`):
+ * collect's own parser and normalizer, with the removal evidence recorded, so the filter sees
+ * exactly what it would see after a real collect run.
  */
-export function dumpToRawPost(record: DumpSubmission, file: string, line: number): RawPost {
-  return {
-    id: record.id,
-    subreddit: record.subreddit,
-    title: record.title,
-    selftext: record.selftext ?? '',
-    author: record.author,
-    created_utc: Math.trunc(Number(record.created_utc)),
-    score: record.score ?? 0,
-    num_comments: record.num_comments ?? 0,
-    over_18: record.over_18 ?? false,
-    is_self: record.is_self ?? true,
-    url: record.url ?? null,
-    stickied: record.stickied ?? false,
-    distinguished: record.distinguished ?? null,
-    crosspost_parent: record.crosspost_parent ?? null,
-    permalink: record.permalink ?? `/r/${record.subreddit}/comments/${record.id}/`,
-    removed: record.removed_by_category ? `removed_by_category:${record.removed_by_category}` : null,
-    source: { kind: 'sample', file, line, query: null },
-  };
+export function dumpToRawPost(record: unknown, file: string, line: number): RawPost {
+  const submission = DumpSubmissionSchema.parse(record);
+  return toRawPost(submission, removalOf(submission)?.evidence ?? null, { kind: 'sample', file, line, query: null });
 }
 
 export async function tempDataDir(): Promise<string> {

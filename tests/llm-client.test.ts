@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ResponseCache } from '../pipeline/llm/cache.ts';
 import { LlmClient, parseResetDuration, rateWindow, retryAfterMs, type LlmClientOptions } from '../pipeline/llm/client.ts';
 import { DEFAULT_CONFIG } from '../pipeline/config.ts';
-import { DEFAULT_PRICES } from '../pipeline/generate/config.ts';
+import { DEFAULT_PRICES } from '../pipeline/llm/cost.ts';
 import { classifyRequest, loadStagePrompts } from '../pipeline/generate/requests.ts';
 import type { FilteredPost } from '../pipeline/records.ts';
 import { startFakeOpenAi, type Fault, type FakeOpenAi, type FakeOpenAiOptions } from './support/fake-openai.ts';
@@ -91,6 +91,30 @@ describe('LlmClient against a fake OpenAI-compatible server', () => {
     expect(client.stats.repairs).toBe(repairs);
     if (error === null) expect(result.value?.scores.power).toBeGreaterThan(0);
     if (error === 'schema_mismatch') expect(result.error?.raw).toBe('{"usable":"still no"}');
+  });
+
+  // The README promises retries on 408, 409, 429 and 5xx; every other status is answered at once.
+  it.each([408, 409, 429, 500, 502, 503, 504])('retries a %i and then succeeds', async (status) => {
+    const { client, server } = await makeClient({ fault: (index) => (index === 0 ? { kind: 'status', status } : { kind: 'ok' }) });
+    const result = await client.complete(request);
+    expect(result.value).toBeDefined();
+    expect(server.chatRequests.length).toBe(2);
+    expect(client.stats.retries).toBe(1);
+  });
+
+  it.each([
+    [400, 'bad_request'],
+    [401, 'unauthorized'],
+    [403, 'unauthorized'],
+    [404, 'not_found'],
+    [422, 'http_error'],
+  ])('does not retry a %i (%s), and names the endpoint', async (status, code) => {
+    const { client, server } = await makeClient({ fault: () => ({ kind: 'status', status }) });
+    const result = await client.complete(request);
+    expect(result.error?.code).toBe(code);
+    expect(result.error?.message).toContain(server.baseURL);
+    expect(server.chatRequests.length).toBe(1);
+    expect(client.stats.retries).toBe(0);
   });
 
   it('sends the schema repair with the validation errors and the previous answer', async () => {

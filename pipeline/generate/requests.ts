@@ -1,11 +1,12 @@
 /** Builds the two structured requests of the stage from versioned prompts and a post. */
 import type { FilteredPost } from '../records.ts';
-import type { StructuredRequest } from '../llm/client.ts';
+import type { StructuredRequest } from '../llm/types.ts';
 import { loadPrompt, renderPrompt, type PromptTemplate } from '../llm/prompts.ts';
 import { VALUES, type ValueId } from '../values.ts';
 import { CLASSIFY_JSON_SCHEMA, ClassifyAnswerSchema, REWRITE_JSON_SCHEMA, RewriteAnswerSchema, type ClassifyAnswer, type RewriteAnswer } from './answers.ts';
 import type { GenerateConfig } from './config.ts';
 import { MAX_COPIED_WORDS, longestCopiedRun } from '../text.ts';
+import { classifyOffline, rewriteOffline } from './simulate.ts';
 
 export interface StagePrompts {
   classify: PromptTemplate;
@@ -16,10 +17,6 @@ export function loadStagePrompts(): StagePrompts {
   return { classify: loadPrompt('classify', '1'), rewrite: loadPrompt('rewrite', '1') };
 }
 
-export type Task =
-  | { kind: 'classify'; post: FilteredPost }
-  | { kind: 'rewrite'; post: FilteredPost; target: ValueId; competing: ValueId };
-
 export function classifyRequest(prompts: StagePrompts, config: GenerateConfig, post: FilteredPost): StructuredRequest<ClassifyAnswer> {
   return {
     promptId: prompts.classify.id,
@@ -29,6 +26,7 @@ export function classifyRequest(prompts: StagePrompts, config: GenerateConfig, p
     parse: ClassifyAnswerSchema,
     temperature: 0,
     maxTokens: config.classify_max_tokens,
+    simulate: () => classifyOffline(post.title, post.text),
   };
 }
 
@@ -68,5 +66,6 @@ export function rewriteRequest(
     parse,
     temperature: config.temperature,
     maxTokens: config.rewrite_max_tokens,
+    simulate: () => rewriteOffline(post.id, post.title, post.text, target, competing),
   };
 }

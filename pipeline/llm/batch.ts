@@ -2,17 +2,18 @@
  * The Batch API path: uncached requests are written as batch JSONL, uploaded, run as one
  * batch, polled, and their output and error files joined back by custom_id (the order of
  * output lines is not guaranteed). The batch id is persisted before polling, so a killed run
- * picks the same batch up again instead of paying twice. Answers go through the client's
- * validation, repair, cache and accounting like synchronous ones.
+ * picks the same batch up again instead of paying twice. Each request reserves its worst-case
+ * batch cost against --max-cost before it is submitted, and a request that does not fit is
+ * answered with a `budget` error instead. Answers go through the client's validation, repair,
+ * cache and accounting like synchronous ones; only the client's public methods are used.
  */
 import { readFile } from 'node:fs/promises';
-import { toFile } from 'openai';
 import { writeJsonAtomic } from '../core/atomic.ts';
 import { ValactError } from '../core/errors.ts';
 import { fingerprint } from '../core/fingerprint.ts';
 import type { Usage } from './cache.ts';
-import { addUsage, costOf } from './cost.ts';
-import type { CallResult, LlmClient, StructuredRequest } from './client.ts';
+import type { LlmClient } from './client.ts';
+import type { CallResult, StructuredRequest } from './types.ts';
 
 export interface BatchOptions {
   /** JSON file holding the batch ids of this stage, by phase. */
@@ -45,14 +46,18 @@ export function customIdFor(requestFingerprint: string): string {
   return `req-${requestFingerprint.slice(0, 48)}`;
 }
 
-export async function completeInBatch<T>(
-  client: LlmClient,
-  requests: StructuredRequest<T>[],
-  options: BatchOptions,
-): Promise<CallResult<T>[]> {
+type OutputLine = {
+  custom_id?: string;
+  response?: { status_code?: number; body?: unknown } | null;
+  error?: { code?: string; message?: string } | null;
+};
+type CompletionBody = { choices?: { message?: { content?: string | null; refusal?: string | null }; finish_reason?: string }[]; usage?: Partial<Usage> };
+
+export async function completeInBatch<T>(client: LlmClient, requests: StructuredRequest<T>[], options: BatchOptions): Promise<CallResult<T>[]> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const results: (CallResult<T> | undefined)[] = new Array(requests.length);
   const pending = new Map<string, number[]>();
+  let reserved = 0;
   for (const [index, request] of requests.entries()) {
     const hit = await client.cached(request);
     if (hit) {
@@ -61,11 +66,40 @@ export async function completeInBatch<T>(
       continue;
     }
     const id = customIdFor(client.fingerprint(request));
-    pending.set(id, [...(pending.get(id) ?? []), index]);
+    if (pending.has(id)) {
+      pending.get(id)!.push(index);
+      continue;
+    }
+    const cost = client.estimateCost(request, options.priceFactor);
+    if (!client.budget.tryReserve(cost)) {
+      results[index] = client.failure(request, { code: 'budget', message: `submitting this request could exceed ${client.budget.describe()}`, raw: null });
+      continue;
+    }
+    reserved += cost;
+    pending.set(id, [index]);
   }
   if (pending.size === 0) return results as CallResult<T>[];
 
-  const customIds = [...pending.keys()].sort();
+  try {
+    const customIds = [...pending.keys()].sort();
+    const batch = await runBatch(client, requests, pending, customIds, options, sleep);
+    await collectAnswers(client, requests, pending, customIds, batch, options, results);
+  } finally {
+    // The spend is now in the client's usage; what was held for the batch goes back.
+    client.budget.release(reserved);
+  }
+  return results as CallResult<T>[];
+}
+
+/** Submit (or pick up) the batch and poll it to the end. */
+async function runBatch<T>(
+  client: LlmClient,
+  requests: StructuredRequest<T>[],
+  pending: Map<string, number[]>,
+  customIds: string[],
+  options: BatchOptions,
+  sleep: (ms: number) => Promise<void>,
+) {
   const requestsFingerprint = fingerprint({ model: client.model, custom_ids: customIds });
   const state = await readState(options.stateFile);
   let batchId = state[options.phase]?.requests_fingerprint === requestsFingerprint ? state[options.phase]!.batch_id : null;
@@ -85,113 +119,74 @@ export async function completeInBatch<T>(
         },
       });
     });
-    const file = await client.openai.files.create({
-      file: await toFile(Buffer.from(lines.join('\n') + '\n'), `valact-${options.phase}.jsonl`),
-      purpose: 'batch',
-    });
-    const batch = await client.openai.batches.create({
-      input_file_id: file.id,
-      endpoint: '/v1/chat/completions',
-      completion_window: '24h',
-    });
-    batchId = batch.id;
-    client.stats.requests += 2;
+    const fileId = await client.uploadBatchFile(lines.join('\n') + '\n', `valact-${options.phase}.jsonl`);
+    batchId = await client.createBatch(fileId);
     await writeJsonAtomic(options.stateFile, { ...state, [options.phase]: { batch_id: batchId, requests_fingerprint: requestsFingerprint } });
   }
 
-  let batch = await client.openai.batches.retrieve(batchId);
-  client.stats.requests += 1;
+  let batch = await client.retrieveBatch(batchId);
   while (!TERMINAL.has(batch.status)) {
     options.onPoll?.(batch.status, batch.request_counts?.completed ?? 0, batch.request_counts?.total ?? customIds.length);
     await sleep(options.pollMs);
-    batch = await client.openai.batches.retrieve(batchId);
-    client.stats.requests += 1;
+    batch = await client.retrieveBatch(batchId);
   }
   if (batch.status !== 'completed' && !batch.output_file_id && !batch.error_file_id) {
     throw new ValactError('network', `batch ${batchId} ended ${batch.status} with no output`, {
       hint: `Inspect it with the provider's console; delete ${options.stateFile} to submit a new batch.`,
     });
   }
+  return batch;
+}
 
+/** Join the output and error files back to the requests by custom_id; a request with no line is `batch_missing`. */
+async function collectAnswers<T>(
+  client: LlmClient,
+  requests: StructuredRequest<T>[],
+  pending: Map<string, number[]>,
+  customIds: string[],
+  batch: Awaited<ReturnType<LlmClient['retrieveBatch']>>,
+  options: BatchOptions,
+  results: (CallResult<T> | undefined)[],
+): Promise<void> {
   const answered = new Set<string>();
-  const assign = (customId: string, make: (request: StructuredRequest<T>) => Promise<CallResult<T>>) =>
+  const assign = (customId: string, make: (request: StructuredRequest<T>) => Promise<CallResult<T>> | CallResult<T>) =>
     Promise.all(
       (pending.get(customId) ?? []).map(async (index) => {
         results[index] = await make(requests[index]!);
       }),
     );
+  const failed = (message: string, code: 'batch_error' | 'batch_missing' = 'batch_error') => (request: StructuredRequest<T>) =>
+    client.failure(request, { code, message, raw: null });
 
-  for (const line of await downloadLines(client, batch.output_file_id)) {
-    const entry = line as { custom_id?: string; response?: { status_code?: number; body?: unknown } | null; error?: { message?: string } | null };
+  for (const line of await client.fileLines(batch.output_file_id)) {
+    const entry = line as OutputLine;
     const customId = entry.custom_id;
     if (!customId || !pending.has(customId) || answered.has(customId)) continue;
     answered.add(customId);
     const status = entry.response?.status_code ?? 0;
-    const body = entry.response?.body as
-      | { choices?: { message?: { content?: string | null; refusal?: string | null }; finish_reason?: string }[]; usage?: Partial<Usage> }
-      | undefined;
+    const body = entry.response?.body as CompletionBody | undefined;
     if (status !== 200 || !body) {
-      await assign(customId, async (request) => batchFailure(client, request, `status ${status}: ${JSON.stringify(entry.response?.body ?? entry.error ?? null).slice(0, 300)}`));
+      await assign(customId, failed(`status ${status}: ${JSON.stringify(entry.response?.body ?? entry.error ?? null).slice(0, 300)}`));
       continue;
     }
     const usage: Usage = { prompt_tokens: body.usage?.prompt_tokens ?? 0, completion_tokens: body.usage?.completion_tokens ?? 0 };
-    addUsage(client.stats, client.model, usage, costOf(usage, client.price(), options.priceFactor));
+    client.recordUsage(usage, options.priceFactor);
     const choice = body.choices?.[0];
-    const exchange = {
-      content: choice?.message?.content ?? null,
-      refusal: choice?.message?.refusal ?? null,
-      finishReason: choice?.finish_reason ?? null,
-      usage,
-    };
+    const exchange = { content: choice?.message?.content ?? null, refusal: choice?.message?.refusal ?? null, finishReason: choice?.finish_reason ?? null, usage };
     await assign(customId, (request) => client.accept(request, client.fingerprint(request), exchange, usage, options.priceFactor));
   }
-  for (const line of await downloadLines(client, batch.error_file_id)) {
-    const entry = line as { custom_id?: string; error?: { code?: string; message?: string } | null; response?: { status_code?: number; body?: unknown } | null };
+  for (const line of await client.fileLines(batch.error_file_id)) {
+    const entry = line as OutputLine;
     const customId = entry.custom_id;
     if (!customId || !pending.has(customId) || answered.has(customId)) continue;
     answered.add(customId);
-    const detail = entry.error?.message ?? JSON.stringify(entry.response?.body ?? null).slice(0, 300);
-    await assign(customId, async (request) => batchFailure(client, request, detail));
+    await assign(customId, failed(entry.error?.message ?? JSON.stringify(entry.response?.body ?? null).slice(0, 300)));
   }
   for (const customId of customIds) {
-    if (answered.has(customId)) continue;
-    await assign(customId, async (request) => ({
-      ...batchFailure(client, request, `batch ${batchId} (${batch.status}) returned no line for this request`),
-      error: { code: 'batch_missing' as const, message: `batch ${batchId} (${batch.status}) returned no line for this request`, raw: null },
-    }));
+    if (!answered.has(customId)) await assign(customId, failed(`batch ${batch.id} (${batch.status}) returned no line for this request`, 'batch_missing'));
   }
   // The batch is used up; a later run with other requests submits a new one.
   const after = await readState(options.stateFile);
   delete after[options.phase];
   await writeJsonAtomic(options.stateFile, after);
-  return results as CallResult<T>[];
-}
-
-function batchFailure<T>(client: LlmClient, request: StructuredRequest<T>, message: string): CallResult<T> {
-  client.stats.failures += 1;
-  return {
-    fingerprint: client.fingerprint(request),
-    error: { code: 'batch_error', message, raw: null },
-    cached: false,
-    usage: { prompt_tokens: 0, completion_tokens: 0 },
-    cost: 0,
-    repaired: false,
-  };
-}
-
-async function downloadLines(client: LlmClient, fileId: string | null | undefined): Promise<unknown[]> {
-  if (!fileId) return [];
-  const response = await client.openai.files.content(fileId);
-  client.stats.requests += 1;
-  const text = await response.text();
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line) as unknown];
-      } catch {
-        return [];
-      }
-    });
 }

@@ -1,71 +1,29 @@
 /**
- * The one client to a model endpoint, over the official openai SDK. All traffic goes through
- * one p-queue (concurrency and request rate), a token-per-minute window and a shared pause
- * gate: a Retry-After or an exhausted x-ratelimit-* header stops every request until it ends.
- * The SDK's own retries are off (maxRetries: 0) because it caps Retry-After at 60 s; retries,
- * back-off with jitter, the repair attempt, the cache and the budget live here. A call returns
- * its result as data and never throws for a model or network failure.
+ * The one client to an OpenAI-compatible endpoint, over the official openai SDK. It composes
+ * small parts, each in its own module: the rate gate (p-queue, token window, shared pause),
+ * the retrier (back-off, Retry-After), the budget (--max-cost), the answer validator (zod,
+ * one repair) and the response cache. A call returns its result as data and never throws for
+ * a model or network failure. The Batch API path (batch.ts) uses only the public methods here.
  */
-import OpenAI, { APIConnectionError, APIError } from 'openai';
-import PQueue from 'p-queue';
-import type { z } from 'zod';
+import OpenAI, { toFile } from 'openai';
+import { ValactError } from '../core/errors.ts';
 import { fingerprint as fingerprintOf } from '../core/fingerprint.ts';
-import { describeZodError } from '../core/jsonl.ts';
-import type { ModelPrice } from '../generate/config.ts';
+import { isRepairable, repairMessages, validateAnswer } from './answer.ts';
+import { Budget } from './budget.ts';
 import { CACHE_VERSION, type ResponseCache, type Usage } from './cache.ts';
-import { addUsage, costOf, emptyStats, estimateTokens, totalCost, type LlmStats } from './cost.ts';
+import { addUsage, costOf, emptyStats, estimateTokens, totalCost, type LlmStats, type ModelPrice } from './cost.ts';
 import type { ChatMessage } from './prompts.ts';
+import { RateGate } from './rate-gate.ts';
+import { Retrier, isRetryableStatus, retryAfterMs } from './retry.ts';
+import type { CallError, CallResult, Exchange, StructuredRequest } from './types.ts';
 
-export interface ResponseFormatSchema {
-  name: string;
-  strict: boolean;
-  schema: Record<string, unknown>;
-}
-
-export interface StructuredRequest<T> {
-  promptId: string;
-  promptVersion: string;
-  messages: ChatMessage[];
-  responseFormat: ResponseFormatSchema;
-  parse: z.ZodType<T>;
-  temperature: number;
-  maxTokens: number;
-}
-
-export const CALL_ERROR_CODES = [
-  'refusal',
-  'bad_request',
-  'malformed_json',
-  'schema_mismatch',
-  'truncated',
-  'network',
-  'http_error',
-  'budget',
-  'batch_error',
-  'batch_missing',
-] as const;
-export type CallErrorCode = (typeof CALL_ERROR_CODES)[number];
-
-export interface CallError {
-  code: CallErrorCode;
-  message: string;
-  /** What the model answered last, when it answered. */
-  raw: string | null;
-  status?: number;
-}
-
-export interface CallResult<T> {
-  fingerprint: string;
-  value?: T;
-  error?: CallError;
-  cached: boolean;
-  usage: Usage;
-  cost: number;
-  repaired: boolean;
-}
+export { parseResetDuration, rateWindow } from './rate-gate.ts';
+export { retryAfterMs } from './retry.ts';
+export type { CallError, CallResult, StructuredRequest } from './types.ts';
 
 export interface LlmClientOptions {
   model: string;
+  /** The endpoint; null means the OpenAI API. */
   baseURL?: string | null;
   apiKey?: string | null;
   /** Requests in flight at once. */
@@ -74,8 +32,10 @@ export interface LlmClientOptions {
   rpm: number | null;
   /** Prompt + completion tokens per minute, or null. */
   tpm: number | null;
+  /** Retries after the first attempt on 408/409/429/5xx/timeouts/connection errors. */
   maxRetries: number;
   timeoutMs: number;
+  /** Longest single wait honoured from a Retry-After header. */
   maxRetryAfterMs: number;
   cache: ResponseCache;
   prices: Record<string, ModelPrice>;
@@ -93,6 +53,7 @@ export interface LlmClientOptions {
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const NO_USAGE: Usage = { prompt_tokens: 0, completion_tokens: 0 };
 
 /** The versioned cache key: what determines the answer, nothing that only shapes the run. */
 export function requestFingerprint(model: string, request: StructuredRequest<unknown>): string {
@@ -106,79 +67,63 @@ export function requestFingerprint(model: string, request: StructuredRequest<unk
   });
 }
 
-/** Retry-After as seconds or an HTTP date, or retry-after-ms; null when absent or unreadable. */
-export function retryAfterMs(headers: Headers | undefined, now: number): number | null {
-  if (!headers) return null;
-  const milliseconds = headers.get('retry-after-ms');
-  if (milliseconds !== null && Number.isFinite(Number(milliseconds))) return Math.max(0, Number(milliseconds));
-  const value = headers.get('retry-after');
-  if (value === null) return null;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.max(0, Number(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
-
-/** OpenAI's reset durations: "6m0s", "1.5s", "20ms", "1h2m". */
-export function parseResetDuration(text: string | null): number | null {
-  if (!text) return null;
-  let total = 0;
-  let matched = false;
-  for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) {
-    matched = true;
-    const factor = unit === 'h' ? 3_600_000 : unit === 'm' ? 60_000 : unit === 's' ? 1000 : 1;
-    total += Number(amount) * factor;
+/** A base URL the SDK can use, or a config error naming it (a typo must not look like a network outage). */
+export function checkBaseUrl(baseURL: string | null | undefined): void {
+  if (baseURL === null || baseURL === undefined) return;
+  let url: URL;
+  try {
+    url = new URL(baseURL);
+  } catch {
+    throw new ValactError('config', `the endpoint base URL ${JSON.stringify(baseURL)} is not a URL`, { hint: 'Give it as http(s)://host:port/v1.' });
   }
-  return matched ? total : null;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ValactError('config', `the endpoint base URL ${JSON.stringify(baseURL)} must start with http:// or https://`, { hint: 'Give it as http(s)://host:port/v1.' });
+  }
 }
 
-function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 409 || status === 429 || status >= 500;
-}
-
-function isRetryable(error: unknown): boolean {
-  if (error instanceof APIConnectionError) return true; // includes timeouts
-  if (error instanceof APIError && typeof error.status === 'number') return isRetryableStatus(error.status);
-  return false;
-}
-
-interface Exchange {
-  content: string | null;
-  refusal: string | null;
-  finishReason: string | null;
-  usage: Usage;
-}
-
-/**
- * A p-queue window for a requests-per-minute limit: about one second long, holding a whole
- * number of requests, never faster than the limit (rpm 90 -> 2 per 1,334 ms, not 1 per second).
- * Short windows spread the minute's requests instead of sending them in one burst.
- */
-export function rateWindow(rpm: number): { interval: number; intervalCap: number } {
-  const intervalCap = Math.max(1, Math.ceil(rpm / 60));
-  return { interval: Math.ceil((60_000 * intervalCap) / rpm), intervalCap };
+function addUsages(a: Usage, b: Usage): Usage {
+  return { prompt_tokens: a.prompt_tokens + b.prompt_tokens, completion_tokens: a.completion_tokens + b.completion_tokens };
 }
 
 export class LlmClient {
-  readonly openai: OpenAI;
   readonly stats: LlmStats = emptyStats();
   readonly model: string;
-  private readonly queue: PQueue;
+  /** Where requests go, for messages (never the key). */
+  readonly endpoint: string;
+  readonly budget: Budget;
+  private readonly openai: OpenAI;
+  private readonly gate: RateGate;
+  private readonly retrier: Retrier;
   private readonly now: () => number;
-  private readonly sleep: (ms: number) => Promise<void>;
-  private readonly random: () => number;
-  /** No request leaves before this time (Retry-After, exhausted rate-limit headers). */
-  private pausedUntil = 0;
-  private readonly tokenWindow: { at: number; tokens: number }[] = [];
-  /** Worst-case cost of calls in flight, held against the budget until they answer. */
-  private reservedCost = 0;
-  /** Responses whose Retry-After already paused the client when their headers arrived. */
+  /** Responses whose Retry-After already paused the gate when their headers arrived. */
   private readonly honouredRetryAfter = new WeakSet<Headers>();
 
   constructor(private readonly options: LlmClientOptions) {
+    checkBaseUrl(options.baseURL);
     this.model = options.model;
+    this.endpoint = `${options.baseURL ?? 'https://api.openai.com/v1'} (model ${options.model})`;
     this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? realSleep;
-    this.random = options.random ?? Math.random;
+    const sleep = options.sleep ?? realSleep;
+    const onWaited = (ms: number) => {
+      this.stats.waited_ms += ms;
+    };
+    this.gate = new RateGate({ concurrency: options.concurrency, rpm: options.rpm, tpm: options.tpm, now: this.now, sleep, onWaited, ...(options.onWait ? { onWait: options.onWait } : {}) });
+    this.retrier = new Retrier({
+      maxRetries: options.maxRetries,
+      maxRetryAfterMs: options.maxRetryAfterMs,
+      gate: this.gate,
+      now: this.now,
+      sleep,
+      random: options.random ?? Math.random,
+      endpoint: this.endpoint,
+      onRetry: () => {
+        this.stats.retries += 1;
+      },
+      onWaited,
+      alreadyHonoured: (headers) => this.honouredRetryAfter.has(headers),
+      ...(options.onWait ? { onWait: options.onWait } : {}),
+    });
+    this.budget = new Budget(options.maxCost, () => totalCost(this.stats));
     this.openai = new OpenAI({
       apiKey: options.apiKey ?? 'not-needed',
       baseURL: options.baseURL ?? undefined,
@@ -186,7 +131,6 @@ export class LlmClient {
       timeout: options.timeoutMs,
       fetch: (url, init) => this.send(url, init),
     });
-    this.queue = new PQueue({ concurrency: options.concurrency, ...(options.rpm === null ? {} : rateWindow(options.rpm)) });
   }
 
   get spentUsd(): number {
@@ -217,7 +161,7 @@ export class LlmClient {
     return { fingerprint: key, value: parsed.data, cached: true, usage: entry.usage, cost: 0, repaired: entry.repaired };
   }
 
-  /** One structured answer: cache, budget, queue, retries, zod, one repair, cache again. */
+  /** One structured answer: cache, budget, rate gate, retries, zod, one repair, cache again. */
   async complete<T>(request: StructuredRequest<T>): Promise<CallResult<T>> {
     const hit = await this.cached(request);
     if (hit) {
@@ -235,62 +179,81 @@ export class LlmClient {
    * failure, send the errors back once and validate the repaired answer. Caches a success.
    */
   async accept<T>(request: StructuredRequest<T>, key: string, exchange: Exchange, usageSoFar: Usage, factor = 1): Promise<CallResult<T>> {
-    let usage = usageSoFar;
-    const verdict = this.validate(request, exchange);
-    if ('value' in verdict) return this.succeeded(request, key, verdict.value, exchange.content ?? '', usage, false, factor);
-    if (verdict.error.code !== 'malformed_json' && verdict.error.code !== 'schema_mismatch') {
-      return this.failed(key, verdict.error, usage, false, factor);
-    }
+    const verdict = validateAnswer(request, exchange);
+    if ('value' in verdict) return this.succeeded(request, key, verdict.value, exchange.content ?? '', usageSoFar, false, factor);
+    if (!isRepairable(verdict.error)) return this.failed(key, verdict.error, usageSoFar, false, factor);
     this.stats.repairs += 1;
-    const repairMessages: ChatMessage[] = [
-      ...request.messages,
-      { role: 'assistant', content: exchange.content ?? '' },
-      {
-        role: 'user',
-        content: `Your answer does not match the required schema: ${verdict.error.message}. Answer again with the corrected JSON object only.`,
-      },
-    ];
-    const second = await this.exchange(request, repairMessages);
-    usage = addUsages(usage, second.usage);
+    const second = await this.exchange(request, repairMessages(request, exchange.content, verdict.error));
+    const usage = addUsages(usageSoFar, second.usage);
     if ('error' in second) return this.failed(key, second.error, usage, true, factor);
-    const repaired = this.validate(request, second.exchange);
+    const repaired = validateAnswer(request, second.exchange);
     if ('value' in repaired) return this.succeeded(request, key, repaired.value, second.exchange.content ?? '', usage, true, factor);
-    return this.failed(
-      key,
-      { ...repaired.error, message: `after one repair attempt: ${repaired.error.message} (first answer: ${verdict.error.message})` },
-      usage,
-      true,
-      factor,
-    );
+    const message = `after one repair attempt: ${repaired.error.message} (first answer: ${verdict.error.message})`;
+    return this.failed(key, { ...repaired.error, message }, usage, true, factor);
   }
 
-  private validate<T>(request: StructuredRequest<T>, exchange: Exchange): { value: T } | { error: CallError } {
-    if (exchange.refusal) return { error: { code: 'refusal', message: exchange.refusal, raw: exchange.refusal } };
-    const raw = exchange.content;
-    if (raw === null || raw.trim() === '') {
-      return { error: { code: 'malformed_json', message: 'the answer has no content', raw } };
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (error) {
-      const code = exchange.finishReason === 'length' ? 'truncated' : 'malformed_json';
-      return { error: { code, message: `not valid JSON: ${(error as Error).message}`, raw } };
-    }
-    const parsed = request.parse.safeParse(json);
-    if (!parsed.success) return { error: { code: 'schema_mismatch', message: describeZodError(parsed.error, 8), raw } };
-    return { value: parsed.data };
+  /** Count tokens and cost of an answer that arrived outside `complete` (a batch output line). */
+  recordUsage(usage: Usage, factor: number): void {
+    addUsage(this.stats, this.model, usage, costOf(usage, this.price(), factor));
   }
 
-  private async succeeded<T>(
-    request: StructuredRequest<T>,
-    key: string,
-    value: T,
-    raw: string,
-    usage: Usage,
-    repaired: boolean,
-    factor: number,
-  ): Promise<CallResult<T>> {
+  /** A failed call, counted; for answers decided outside `complete` (a batch line that failed). */
+  failure<T>(request: StructuredRequest<T>, error: CallError): CallResult<T> {
+    return this.failed(this.fingerprint(request), error, NO_USAGE, false);
+  }
+
+  // -- the Batch API surface: files and batches, through the same retries ----------------------
+
+  /** Upload a batch input file; returns its id. */
+  async uploadBatchFile(jsonl: string, name: string): Promise<string> {
+    const file = await this.call(async () => this.openai.files.create({ file: await toFile(Buffer.from(jsonl), name), purpose: 'batch' }));
+    return file.id;
+  }
+
+  /** Start a batch over an uploaded file; returns its id. */
+  async createBatch(inputFileId: string): Promise<string> {
+    const batch = await this.call(() => this.openai.batches.create({ input_file_id: inputFileId, endpoint: '/v1/chat/completions', completion_window: '24h' }));
+    return batch.id;
+  }
+
+  async retrieveBatch(batchId: string): Promise<OpenAI.Batches.Batch> {
+    return this.call(() => this.openai.batches.retrieve(batchId));
+  }
+
+  /** The JSON lines of an output or error file ([] for none); unparseable lines are skipped. */
+  async fileLines(fileId: string | null | undefined): Promise<unknown[]> {
+    if (!fileId) return [];
+    const text = await this.call(async () => (await this.openai.files.content(fileId)).text());
+    return text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .flatMap((line) => {
+        try {
+          return [JSON.parse(line) as unknown];
+        } catch {
+          return [];
+        }
+      });
+  }
+
+  async idle(): Promise<void> {
+    await this.gate.idle();
+  }
+
+  /** A files/batches call with the client's retries; a failure past them is a network error. */
+  private async call<T>(send: () => Promise<T>): Promise<T> {
+    const result = await this.retrier.run(async () => {
+      this.stats.requests += 1;
+      return send();
+    });
+    if ('error' in result) {
+      const code = result.error.code === 'unauthorized' || result.error.code === 'not_found' ? 'credentials' : 'network';
+      throw new ValactError(code, `Batch API call failed: ${result.error.message}`, { hint: 'Check the endpoint and key; finished work is kept.' });
+    }
+    return result.value;
+  }
+
+  private async succeeded<T>(request: StructuredRequest<T>, key: string, value: T, raw: string, usage: Usage, repaired: boolean, factor: number): Promise<CallResult<T>> {
     await this.options.cache.put({
       cache_version: CACHE_VERSION,
       fingerprint: key,
@@ -310,18 +273,11 @@ export class LlmClient {
     return { fingerprint: key, error, cached: false, usage, cost: costOf(usage, this.price(), factor), repaired };
   }
 
-  /** One request with retries; returns the answer's parts or a terminal error. */
-  private async exchange(
-    request: StructuredRequest<unknown>,
-    messages: ChatMessage[],
-  ): Promise<{ exchange: Exchange; usage: Usage } | { error: CallError; usage: Usage }> {
-    const zero: Usage = { prompt_tokens: 0, completion_tokens: 0 };
+  /** One chat completion with retries, within the budget; returns the answer's parts or an error. */
+  private async exchange(request: StructuredRequest<unknown>, messages: ChatMessage[]): Promise<{ exchange: Exchange; usage: Usage } | { error: CallError; usage: Usage }> {
     const estimatedCost = this.estimateCost({ ...request, messages });
-    if (this.options.maxCost !== null && this.spentUsd + this.reservedCost + estimatedCost > this.options.maxCost) {
-      return {
-        error: { code: 'budget', message: `the next call could exceed --max-cost ${this.options.maxCost} USD (spent ${this.spentUsd.toFixed(4)})`, raw: null },
-        usage: zero,
-      };
+    if (!this.budget.tryReserve(estimatedCost)) {
+      return { error: { code: 'budget', message: `the next call could exceed ${this.budget.describe()}`, raw: null }, usage: NO_USAGE };
     }
     const estimatedTokens = estimateTokens(messages.map((message) => message.content).join('\n')) + request.maxTokens;
     const body = {
@@ -331,149 +287,49 @@ export class LlmClient {
       max_tokens: request.maxTokens,
       response_format: { type: 'json_schema' as const, json_schema: request.responseFormat },
     };
-    this.reservedCost += estimatedCost;
     try {
-      for (let attempt = 0; ; attempt += 1) {
-        try {
-          const exchange = await this.queue.add(async () => {
-            await this.waitForTurn(estimatedTokens);
-            this.stats.requests += 1;
-            const { data, response } = await this.openai.chat.completions
-              .create(body, { maxRetries: 0, timeout: this.options.timeoutMs })
-              .withResponse();
-            this.adaptToHeaders(response.headers, estimatedTokens);
-            return data;
-          });
-          const usage: Usage = {
-            prompt_tokens: exchange.usage?.prompt_tokens ?? 0,
-            completion_tokens: exchange.usage?.completion_tokens ?? 0,
-          };
-          addUsage(this.stats, this.model, usage, costOf(usage, this.price()));
-          const choice = exchange.choices[0];
-          return {
-            exchange: {
-              content: choice?.message.content ?? null,
-              refusal: choice?.message.refusal ?? null,
-              finishReason: choice?.finish_reason ?? null,
-              usage,
-            },
-            usage,
-          };
-        } catch (error) {
-          if (!isRetryable(error) || attempt >= this.options.maxRetries) return { error: describeFailure(error), usage: zero };
-          this.stats.retries += 1;
-          const headers = error instanceof APIError ? (error.headers as Headers | undefined) : undefined;
-          const told = retryAfterMs(headers, this.now());
-          if (told !== null) {
-            // The server said when: everyone waits, not just this request (usually already
-            // paused by send() when the headers arrived).
-            if (!headers || !this.honouredRetryAfter.has(headers)) this.pauseFor(Math.min(told, this.options.maxRetryAfterMs), 'retry-after');
-          } else {
-            const backoff = Math.min(500 * 2 ** attempt, 30_000) * (0.5 + this.random() * 0.5);
-            this.options.onWait?.(backoff, 'backoff');
-            this.stats.waited_ms += backoff;
-            await this.sleep(backoff);
-          }
-        }
-      }
+      const result = await this.retrier.run(() =>
+        this.gate.run(estimatedTokens, async () => {
+          this.stats.requests += 1;
+          const { data, response } = await this.openai.chat.completions.create(body, { maxRetries: 0, timeout: this.options.timeoutMs }).withResponse();
+          this.gate.adaptToHeaders(response.headers, estimatedTokens);
+          return data;
+        }),
+      );
+      if ('error' in result) return { error: result.error, usage: NO_USAGE };
+      const completion = result.value;
+      const usage: Usage = { prompt_tokens: completion.usage?.prompt_tokens ?? 0, completion_tokens: completion.usage?.completion_tokens ?? 0 };
+      addUsage(this.stats, this.model, usage, costOf(usage, this.price()));
+      const choice = completion.choices[0];
+      return {
+        exchange: { content: choice?.message.content ?? null, refusal: choice?.message.refusal ?? null, finishReason: choice?.finish_reason ?? null, usage },
+        usage,
+      };
     } finally {
-      this.reservedCost -= estimatedCost;
+      this.budget.release(estimatedCost);
     }
   }
 
   /**
-   * Every HTTP request leaves through here. A chat completion's Retry-After pauses the client
-   * the moment its headers arrive: the SDK then still reads the error body and the error still
+   * Every HTTP request leaves through here. A chat completion's Retry-After pauses the gate the
+   * moment its headers arrive: the SDK then still reads the error body and the error still
    * travels back through the queue, and in that time p-queue would start the next task (and
    * other answers would free their slots), whose requests would go out during the pause.
-   * Files and batches calls pass straight through, as before.
    */
   private async send(url: string | URL | Request, init?: RequestInit): Promise<Response> {
     const fetch = this.options.fetch ?? globalThis.fetch;
     if (!(url instanceof Request ? url.url : String(url)).endsWith('/chat/completions')) return fetch(url, init);
-    // A request that passed waitForTurn in the same tick as a 429 arrived must not go out
-    // either. Rare, and short unless the pause is long (the SDK's timeout keeps running).
-    for (let now = this.now(); now < this.pausedUntil; now = this.now()) {
-      if (init?.signal?.aborted) throw init.signal.reason;
-      const wait = this.pausedUntil - now;
-      this.stats.waited_ms += wait;
-      await this.sleep(wait);
-    }
+    await this.gate.waitOutPause(init?.signal);
     // A reaction on fetch's own promise: the pause is set before anything queued after the answer.
     return fetch(url, init).then((response) => {
       if (!response.ok && isRetryableStatus(response.status)) {
         const told = retryAfterMs(response.headers, this.now());
         if (told !== null) {
-          this.pauseFor(Math.min(told, this.options.maxRetryAfterMs), 'retry-after');
+          this.gate.pauseFor(Math.min(told, this.options.maxRetryAfterMs), 'retry-after');
           this.honouredRetryAfter.add(response.headers);
         }
       }
       return response;
     });
   }
-
-  private pauseFor(ms: number, reason: string): void {
-    const until = this.now() + ms;
-    if (until > this.pausedUntil) {
-      this.pausedUntil = until;
-      this.options.onWait?.(ms, reason);
-    }
-  }
-
-  /** Wait out a pause and the token window before sending. */
-  private async waitForTurn(tokens: number): Promise<void> {
-    for (;;) {
-      const now = this.now();
-      if (now < this.pausedUntil) {
-        const wait = this.pausedUntil - now;
-        this.stats.waited_ms += wait;
-        await this.sleep(wait);
-        continue;
-      }
-      const tpm = this.options.tpm;
-      if (tpm !== null) {
-        while (this.tokenWindow.length > 0 && this.tokenWindow[0]!.at <= now - 60_000) this.tokenWindow.shift();
-        const used = this.tokenWindow.reduce((sum, entry) => sum + entry.tokens, 0);
-        if (used > 0 && used + tokens > tpm) {
-          const wait = this.tokenWindow[0]!.at + 60_000 - now;
-          this.stats.waited_ms += wait;
-          await this.sleep(wait);
-          continue;
-        }
-        this.tokenWindow.push({ at: now, tokens });
-      }
-      return;
-    }
-  }
-
-  /** x-ratelimit-* headers are hints: when one says nothing is left, pause until its reset. */
-  private adaptToHeaders(headers: Headers, nextTokens: number): void {
-    const remainingRequests = headers.get('x-ratelimit-remaining-requests');
-    if (remainingRequests !== null && Number(remainingRequests) <= 0) {
-      const reset = parseResetDuration(headers.get('x-ratelimit-reset-requests'));
-      if (reset !== null) this.pauseFor(reset, 'x-ratelimit-requests');
-    }
-    const remainingTokens = headers.get('x-ratelimit-remaining-tokens');
-    if (remainingTokens !== null && Number(remainingTokens) < nextTokens) {
-      const reset = parseResetDuration(headers.get('x-ratelimit-reset-tokens'));
-      if (reset !== null) this.pauseFor(reset, 'x-ratelimit-tokens');
-    }
-  }
-
-  async idle(): Promise<void> {
-    await this.queue.onIdle();
-  }
-}
-
-function addUsages(a: Usage, b: Usage): Usage {
-  return { prompt_tokens: a.prompt_tokens + b.prompt_tokens, completion_tokens: a.completion_tokens + b.completion_tokens };
-}
-
-function describeFailure(error: unknown): CallError {
-  if (error instanceof APIConnectionError) return { code: 'network', message: error.message, raw: null };
-  if (error instanceof APIError) {
-    const code = error.status === 400 ? 'bad_request' : 'http_error';
-    return { code, message: `HTTP ${error.status}: ${error.message}`, raw: null, status: error.status };
-  }
-  return { code: 'network', message: (error as Error).message ?? String(error), raw: null };
 }

@@ -1,6 +1,22 @@
-/** Token and cost accounting per model. */
-import type { ModelPrice } from '../generate/config.ts';
+/** Prices, token and cost accounting per model. */
+import { z } from 'zod';
 import type { Usage } from './cache.ts';
+
+/** USD per million tokens for one model; batch calls cost `batch_discount` times this. */
+export const ModelPriceSchema = z.strictObject({
+  input_per_million: z.number().nonnegative(),
+  output_per_million: z.number().nonnegative(),
+});
+export type ModelPrice = z.infer<typeof ModelPriceSchema>;
+
+/** Public list prices at the time of writing; override them in the config for your endpoint. */
+export const DEFAULT_PRICES: Record<string, ModelPrice> = {
+  'gpt-4o-mini': { input_per_million: 0.15, output_per_million: 0.6 },
+  'gpt-4o': { input_per_million: 2.5, output_per_million: 10 },
+  'gpt-4.1-mini': { input_per_million: 0.4, output_per_million: 1.6 },
+  'gpt-4.1': { input_per_million: 2, output_per_million: 8 },
+  'offline-simulator-v1': { input_per_million: 0, output_per_million: 0 },
+};
 
 export function costOf(usage: Usage, price: ModelPrice | undefined, factor = 1): number {
   if (!price) return 0;

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { classifyOffline, rewriteOffline } from '../../pipeline/llm/offline.ts';
+import { classifyOffline, rewriteOffline } from '../../pipeline/generate/simulate.ts';
 import { isValueId, type ValueId } from '../../pipeline/values.ts';
 
 export interface ChatRequestLog {
@@ -43,6 +43,8 @@ export interface FakeOpenAi {
   /** Every request, as "METHOD /path". */
   allRequests: string[];
   batchesCreated: number;
+  /** The requests each created batch held, in creation order. */
+  batchSizes: number[];
   close(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
   const hanging = new Set<ServerResponse>();
   let fileCounter = 0;
   let batchesCreated = 0;
+  const batchSizes: number[] = [];
 
   const batchObject = (batch: NonNullable<ReturnType<typeof batches.get>>, status: string) => ({
     id: batch.id,
@@ -163,6 +166,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
         files.set(outputId, shuffled(outputs).join('\n') + '\n');
         const errorId = errors.length > 0 ? `file-${++fileCounter}` : null;
         if (errorId) files.set(errorId, shuffled(errors).join('\n') + '\n');
+        batchSizes.push(lines.length);
         const id = `batch_${++batchesCreated}`;
         const batch = { id, input_file_id: body.input_file_id, polls: 0, output_file_id: outputId, error_file_id: errorId, total: lines.length };
         batches.set(id, batch);
@@ -194,6 +198,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     get batchesCreated() {
       return batchesCreated;
     },
+    batchSizes,
     async close() {
       for (const response of hanging) response.destroy();
       server.closeAllConnections();

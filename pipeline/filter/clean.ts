@@ -8,7 +8,7 @@ export const PII_TYPES = ['email', 'phone', 'url', 'user', 'subreddit', 'address
 export type PiiType = (typeof PII_TYPES)[number];
 export type PiiCounts = Partial<Record<PiiType, number>>;
 
-const PLACEHOLDER: Record<PiiType, string> = {
+const MASK: Record<PiiType, string> = {
   email: '[EMAIL]',
   phone: '[PHONE]',
   url: '[URL]',
@@ -18,8 +18,6 @@ const PLACEHOLDER: Record<PiiType, string> = {
   name: '[NAME]',
 };
 
-/** Matches any placeholder, so language ID and dedup can ignore them. */
-export const PLACEHOLDER_PATTERN = /\[(?:EMAIL|PHONE|URL|USER|SUBREDDIT|ADDRESS|NAME)\]/g;
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ', '&#x200b;': '' };
 
@@ -118,7 +116,7 @@ export interface MaskedText {
 function maskPattern(text: string, pattern: RegExp, type: PiiType, counts: PiiCounts): string {
   return text.replace(pattern, () => {
     counts[type] = (counts[type] ?? 0) + 1;
-    return PLACEHOLDER[type];
+    return MASK[type];
   });
 }
 
@@ -160,7 +158,7 @@ export function maskPii(text: string, options: { maskNames: boolean; names?: Rea
       const pattern = new RegExp(`\\b(?:${[...names].map(escapeRegExp).join('|')})\\b(?:'s)?`, 'g');
       masked = masked.replace(pattern, (match) => {
         counts.name = (counts.name ?? 0) + 1;
-        return match.endsWith("'s") ? `${PLACEHOLDER.name}'s` : PLACEHOLDER.name;
+        return match.endsWith("'s") ? `${MASK.name}'s` : MASK.name;
       });
     }
   }
@@ -173,10 +171,4 @@ export function addCounts(into: PiiCounts, from: PiiCounts): PiiCounts {
     if (count) into[type] = (into[type] ?? 0) + count;
   }
   return into;
-}
-
-/** Word count as the length checks see it (placeholders count as words). */
-export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  return words ? words.length : 0;
 }

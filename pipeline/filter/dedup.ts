@@ -4,11 +4,12 @@
  * resolved in (created_utc, id) order, so the earliest copy is kept whatever the input order.
  */
 import { createHash } from 'node:crypto';
-import { PLACEHOLDER_PATTERN } from './clean.ts';
+import { MASK_TOKEN_PATTERN, words } from '../text.ts';
 
 /** Lowercase words with punctuation, markup and PII placeholders removed. */
+/** The words dedup compares: the shared word rule, reading past the filter's masks. */
 export function normalizedWords(text: string): string[] {
-  return text.replace(PLACEHOLDER_PATTERN, ' ').toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words(text.replace(MASK_TOKEN_PATTERN, ' '));
 }
 
 export function exactHash(words: readonly string[]): string {

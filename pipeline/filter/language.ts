@@ -6,6 +6,7 @@
  * not asked at all. Everything else is rejected as `lang:<code>`.
  */
 import { francAll } from 'franc';
+import { words as wordsOf } from '../text.ts';
 import type { FilterConfig } from './config.ts';
 
 /**
@@ -53,16 +54,13 @@ export function functionWordShare(words: readonly string[]): number {
   return hits / words.length;
 }
 
-export function lowercaseWords(text: string): string[] {
-  return text.toLowerCase().replace(/’/g, "'").match(/[\p{L}][\p{L}']*/gu) ?? [];
-}
 
 /** Decide the language of `text` (the title plus the cleaned body, placeholders removed). */
 export function detectLanguage(text: string, config: FilterConfig): LanguageEvidence {
   // A bounded slice keeps franc's cost flat on long posts; cut at a word boundary.
   let slice = text.length > config.language_max_chars ? text.slice(0, config.language_max_chars) : text;
   if (slice.length < text.length) slice = slice.slice(0, Math.max(slice.lastIndexOf(' '), 1));
-  const words = lowercaseWords(slice);
+  const words = wordsOf(slice);
   const share = functionWordShare(words);
   const base = { function_word_share: round3(share), words: words.length, chars_scanned: slice.length };
 

@@ -4,9 +4,7 @@
  */
 import { z } from 'zod';
 import { VALUE_IDS } from '../values.ts';
-import { SECOND_PERSON_PATTERN, findPlaceholder, wordCount } from '../text.ts';
-
-export const SITUATION_WORDS = { min: 60, max: 180 } as const;
+import { MAX_OPTION_LENGTH_RATIO, SECOND_PERSON_PATTERN, SITUATION_WORDS, findPlaceholder, optionLengthRatio, wordCount } from '../text.ts';
 
 const Score = z.number().int().min(0).max(5);
 
@@ -34,14 +32,10 @@ export const RewriteAnswerSchema = z
     option_target: OptionAnswer,
     option_competing: OptionAnswer,
   })
-  .refine(
-    (answer) => {
-      const a = wordCount(answer.option_target.text);
-      const b = wordCount(answer.option_competing.text);
-      return Math.max(a, b) <= 2 * Math.min(a, b);
-    },
-    { message: 'the two options must be of similar length (neither more than twice the other)', path: ['option_competing', 'text'] },
-  );
+  .refine((answer) => optionLengthRatio(answer.option_target.text, answer.option_competing.text) <= MAX_OPTION_LENGTH_RATIO, {
+    message: `the two options must be of similar length (neither more than ${MAX_OPTION_LENGTH_RATIO} times the other in characters)`,
+    path: ['option_competing', 'text'],
+  });
 export type RewriteAnswer = z.infer<typeof RewriteAnswerSchema>;
 
 const stringProperty = { type: 'string' };

@@ -5,7 +5,7 @@
 import { sha256Hex } from '../core/fingerprint.ts';
 import type { Scenario } from '../records.ts';
 import { VALUE_IDS, type ValueId } from '../values.ts';
-import { wordsOf } from '../text.ts';
+import { wordCount } from '../text.ts';
 
 /** The situation length (in words) a good scenario falls in; outside it the score decays. */
 const IDEAL_SITUATION_WORDS = { min: 60, max: 220 } as const;
@@ -17,7 +17,7 @@ const IDEAL_SITUATION_WORDS = { min: 60, max: 220 } as const;
 export function qualityScore(scenario: Scenario): number {
   const [first, second] = scenario.options.map((option) => option.text.length) as [number, number];
   const balance = Math.min(first, second) / Math.max(first, second, 1);
-  const words = wordsOf(scenario.situation).length;
+  const words = wordCount(scenario.situation);
   const { min, max } = IDEAL_SITUATION_WORDS;
   const lengthFit = words < min ? words / min : words > max ? max / words : 1;
   // Rounded so that float noise can never reorder two scenarios across machines.

@@ -6,35 +6,10 @@
 import { franc } from 'franc';
 import type { Scenario } from '../records.ts';
 import type { ValidateConfig } from './config.ts';
-import { findPlaceholder, wordsOf } from '../text.ts';
+import { MAX_COPIED_WORDS, MAX_OPTION_LENGTH_RATIO, findPlaceholder, optionLengthRatio, words } from '../text.ts';
 import { competingValuesFor, isOpposingPair } from '../values.ts';
 
-/**
- * Hard checks guard the record contract: a failure means the file or the generate stage is
- * broken, so the stage fails. Soft checks judge content: the record is rejected and the
- * release simply does not see it.
- */
-export type CheckSeverity = 'hard' | 'soft';
-
-export const CHECKS = {
-  json: { severity: 'hard', description: 'the line is one valid JSON value' },
-  schema_ajv: { severity: 'hard', description: 'conforms to schemas/scenario.schema.json (ajv, strict)' },
-  schema_zod: { severity: 'hard', description: 'conforms to the zod ScenarioSchema' },
-  duplicate_id: { severity: 'hard', description: 'scenario ids are unique' },
-  value_pair: { severity: 'hard', description: 'competing value differs from the target and sits in the opposing group' },
-  option_values: { severity: 'hard', description: 'one option enacts the target value, the other the competing value' },
-  options_identical: { severity: 'soft', description: 'the two options differ' },
-  option_length_ratio: { severity: 'soft', description: 'the options are of similar length' },
-  pii: { severity: 'soft', description: 'no e-mail, phone, URL or username left in the text' },
-  placeholder: { severity: 'soft', description: 'no template placeholder or mask token left in the text' },
-  source_post_missing: { severity: 'soft', description: 'the source post is in the filter output' },
-  verbatim_copy: { severity: 'soft', description: 'no long word span copied verbatim from the source post' },
-  language: { severity: 'soft', description: 'the situation is English' },
-  situation_length: { severity: 'soft', description: 'the situation length is within bounds' },
-} as const satisfies Record<string, { severity: CheckSeverity; description: string }>;
-
-export type CheckName = keyof typeof CHECKS;
-export const CHECK_NAMES = Object.keys(CHECKS) as CheckName[];
+import type { CheckName, CheckSeverity } from './contract.ts';
 
 export interface CheckFailure {
   check: CheckName;
@@ -92,18 +67,18 @@ export function checkOptionValues(scenario: Scenario): Finding[] {
   }];
 }
 
-export function checkOptionsDiffer(scenario: Scenario, config: ValidateConfig): Finding[] {
+export function checkOptionsDiffer(scenario: Scenario): Finding[] {
   const [first, second] = scenario.options.map((option) => option.text.trim());
-  if (wordsOf(first!).join(' ') === wordsOf(second!).join(' ')) {
+  if (words(first!).join(' ') === words(second!).join(' ')) {
     return [{ check: 'options_identical', path: '/options/1/text', expected: 'text different from option 0', found: clip(second!) }];
   }
   const lengths = [first!.length, second!.length];
-  const ratio = Math.max(...lengths) / Math.max(Math.min(...lengths), 1);
-  if (ratio > config.max_option_length_ratio) {
+  const ratio = optionLengthRatio(first!, second!);
+  if (ratio > MAX_OPTION_LENGTH_RATIO) {
     return [{
       check: 'option_length_ratio',
       path: lengths[0]! > lengths[1]! ? '/options/0/text' : '/options/1/text',
-      expected: `length ratio <= ${config.max_option_length_ratio}`,
+      expected: `length ratio <= ${MAX_OPTION_LENGTH_RATIO}`,
       found: `${ratio.toFixed(2)} (${lengths[0]} vs ${lengths[1]} characters)`,
     }];
   }
@@ -132,18 +107,21 @@ export function checkLeftovers(scenario: Scenario): Finding[] {
 
 /** Every run of `span` consecutive words of the source post, for the verbatim check. */
 export function shinglesOf(text: string, span: number): Set<string> {
-  const words = wordsOf(text);
+  const textWords = words(text);
   const shingles = new Set<string>();
-  for (let start = 0; start + span <= words.length; start += 1) shingles.add(words.slice(start, start + span).join(' '));
+  for (let start = 0; start + span <= textWords.length; start += 1) shingles.add(textWords.slice(start, start + span).join(' '));
   return shingles;
 }
 
-export function checkVerbatim(scenario: Scenario, sourceShingles: Set<string>, config: ValidateConfig): Finding[] {
-  const span = config.verbatim_span_words;
+/** A copied run one word longer than the rewrite may copy is a verbatim copy. */
+export const VERBATIM_SPAN_WORDS = MAX_COPIED_WORDS + 1;
+
+export function checkVerbatim(scenario: Scenario, sourceShingles: Set<string>): Finding[] {
+  const span = VERBATIM_SPAN_WORDS;
   for (const { path, text } of scenarioTexts(scenario)) {
-    const words = wordsOf(text);
-    for (let start = 0; start + span <= words.length; start += 1) {
-      const shingle = words.slice(start, start + span).join(' ');
+    const textWords = words(text);
+    for (let start = 0; start + span <= textWords.length; start += 1) {
+      const shingle = textWords.slice(start, start + span).join(' ');
       if (sourceShingles.has(shingle)) {
         return [{
           check: 'verbatim_copy',
@@ -170,13 +148,13 @@ export function checkLanguage(scenario: Scenario): Finding[] {
 }
 
 export function checkSituationLength(scenario: Scenario, config: ValidateConfig): Finding[] {
-  const words = wordsOf(scenario.situation).length;
-  if (words >= config.situation_min_words && words <= config.situation_max_words) return [];
+  const count = words(scenario.situation).length;
+  if (count >= config.situation_min_words && count <= config.situation_max_words) return [];
   return [{
     check: 'situation_length',
     path: '/situation',
     expected: `${config.situation_min_words}..${config.situation_max_words} words`,
-    found: `${words} words`,
+    found: `${count} words`,
   }];
 }
 
@@ -189,7 +167,7 @@ export function checkScenarioContent(
   const findings = [
     ...checkValuePair(scenario),
     ...checkOptionValues(scenario),
-    ...checkOptionsDiffer(scenario, config),
+    ...checkOptionsDiffer(scenario),
     ...checkLeftovers(scenario),
     ...checkLanguage(scenario),
     ...checkSituationLength(scenario, config),
@@ -202,7 +180,7 @@ export function checkScenarioContent(
       found: `${scenario.source.post_id} (not in filter/posts.jsonl)`,
     });
   } else if (sourceShingles !== 'skip') {
-    findings.push(...checkVerbatim(scenario, sourceShingles, config));
+    findings.push(...checkVerbatim(scenario, sourceShingles));
   }
   return findings;
 }

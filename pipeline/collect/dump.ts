@@ -111,95 +111,8 @@ async function* decodeInProcess(source: AsyncIterable<Buffer>, input: DumpInput,
   }
 }
 
-/**
- * The zstd decoder thread: reads the file and decodes it synchronously into a ring of slots in
- * one SharedArrayBuffer. The main thread scans slot after slot and counts the ones it is done
- * with in `control[CONSUMED]`; the decoder fills a slot again only once that count says it is
- * free. So nothing is allocated or transferred per chunk, and handing a slot back costs an
- * atomic add, not a message. Decoding and scanning run on two cores.
- *
- * When the input is finished the thread waits for `control[RELEASED]` before it returns.
- * Returning frees the decoder's window (up to 2 GiB, resident as far as the input reached);
- * unmapping that much memory stalls the whole process for about 0.1 s per GB (measured:
- * the last chunks and the end message reached the main thread ~100 ms late on a 1.3 GB dump),
- * so it waits until the main thread has scanned the last chunk.
- *
- * Plain JavaScript evaluated as a string that reads as a script or a module alike (no
- * `require`, no `import`), so it runs whatever loader flags the main thread was started with.
- */
-const DECODER_THREAD_SOURCE = `
-const { workerData, parentPort } = process.getBuiltinModule('node:worker_threads');
-const { openSync, readSync, closeSync } = process.getBuiltinModule('node:fs');
-const zstd = process.getBuiltinModule('node:module').createRequire(workerData.bindingPath)(workerData.bindingPath);
-const { path, ring, control: controlBuffer, poolSize, chunkBytes, readBytes, windowLogMax, CONSUMED, RELEASED } = workerData;
-const control = new Int32Array(controlBuffer);
-const slots = Buffer.from(ring);
-const context = new zstd.DCtx();
-context.setParameter(zstd.DParameter.windowLogMax, windowLogMax);
-/** The slot for chunk number sequence, once the main thread has finished with its last use. */
-function slotFor(sequence) {
-  for (;;) {
-    const consumed = Atomics.load(control, CONSUMED);
-    if (sequence - consumed < poolSize) return sequence % poolSize;
-    Atomics.wait(control, CONSUMED, consumed, 1000);
-  }
-}
-function waitForRelease() {
-  while (Atomics.load(control, RELEASED) === 0) Atomics.wait(control, RELEASED, 0, 1000);
-}
-(function decode() {
-let fd;
-let consumed = 0;
-let produced = 0;
-let inFrame = false;
-try {
-  fd = openSync(path, 'r');
-  const input = Buffer.allocUnsafe(readBytes);
-  let sequence = 0;
-  let slot = slotFor(sequence);
-  let output = slots.subarray(slot * chunkBytes, (slot + 1) * chunkBytes);
-  let filled = 0;
-  for (;;) {
-    const length = readSync(fd, input, 0, readBytes, null);
-    if (length === 0) break;
-    let pending = input.subarray(0, length);
-    for (;;) {
-      let result;
-      try {
-        result = context.decompressStream(output.subarray(filled), pending);
-      } catch (error) {
-        parentPort.postMessage({ type: 'corrupt', message: error.message, consumed, produced });
-        return;
-      }
-      const [hint, made, used] = result;
-      consumed += used;
-      produced += made;
-      filled += made;
-      pending = pending.subarray(used);
-      if (filled === output.length) {
-        parentPort.postMessage({ type: 'chunk', slot, length: filled, consumed });
-        sequence += 1;
-        slot = slotFor(sequence);
-        output = slots.subarray(slot * chunkBytes, (slot + 1) * chunkBytes);
-        filled = 0;
-        continue;
-      }
-      if (pending.length === 0) {
-        inFrame = hint !== 0;
-        break;
-      }
-    }
-  }
-  if (filled > 0) parentPort.postMessage({ type: 'chunk', slot, length: filled, consumed });
-  parentPort.postMessage(inFrame ? { type: 'truncated', consumed, produced } : { type: 'end', consumed, produced });
-} catch (error) {
-  parentPort.postMessage({ type: 'io', message: error.message, consumed, produced });
-} finally {
-  if (fd !== undefined) closeSync(fd);
-}
-})();
-waitForRelease();
-`;
+/** The decoder thread (decoder-thread.js): plain JavaScript, so it runs without the TypeScript loader. */
+const DECODER_THREAD = new URL('./decoder-thread.js', import.meta.url);
 
 type DecoderThreadMessage =
   | { type: 'chunk'; slot: number; length: number; consumed: number }
@@ -220,8 +133,7 @@ const RELEASED = 1;
 async function* decodeOnThread(input: DumpInput, state: ReadState, totalBytes: number, keepWindowUntil: Promise<unknown> | undefined): AsyncGenerator<Buffer> {
   const ring = new SharedArrayBuffer(DECODER_POOL_SIZE * DECODER_THREAD_CHUNK_BYTES);
   const control = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
-  const worker = new Worker(DECODER_THREAD_SOURCE, {
-    eval: true,
+  const worker = new Worker(DECODER_THREAD, {
     // The decoder is plain JavaScript: none of the main thread's loader flags (tsx) are needed.
     execArgv: [],
     workerData: {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../pipeline/config.ts';
 import { createContext } from '../pipeline/core/context.ts';
 import type { RawPost } from '../pipeline/records.ts';
-import { run } from '../pipeline/filter/stage.ts';
+import { run } from '../pipeline/filter/run.ts';
 
 const count = Number(process.argv[2] ?? 100_000);
 const cacheDir = join(process.cwd(), '.bench-cache', 'filter');

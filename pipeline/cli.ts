@@ -3,41 +3,12 @@
  * exit code. Commands are declared as data in each stage's command.ts and loaded from here.
  */
 import { parseArgs } from 'node:util';
+import { COMMANDS } from './commands.ts';
 import { ConfigSchema, DEFAULT_CONFIG, getConfigValue, loadConfig, withConfigValue, type Config } from './config.ts';
 import { SHARED_OPTIONS, type CommandSpec, type OptionSpec } from './core/command.ts';
 import { createContext } from './core/context.ts';
 import { ValactError, isValactError } from './core/errors.ts';
 import { describeZodError } from './core/jsonl.ts';
-
-type CommandLoader = () => Promise<CommandSpec>;
-
-/** Every subcommand, loaded lazily so `valact collect` never pays for the release code. */
-export const COMMANDS: Record<string, { summary: string; load: CommandLoader }> = {
-  collect: {
-    summary: 'Collect Reddit submissions (sample, dumps or live API) into DATA/raw/posts.jsonl',
-    load: async () => (await import('./collect/command.ts')).collectCommand,
-  },
-  filter: {
-    summary: 'Filter raw posts by presence, language, advice/decision, duplicates; clean and mask PII',
-    load: async () => (await import('./filter/command.ts')).filterCommand,
-  },
-  generate: {
-    summary: 'Rewrite filtered posts into value-tagged binary-choice scenarios with an LLM',
-    load: async () => (await import('./generate/command.ts')).generateCommand,
-  },
-  validate: {
-    summary: 'Check generated scenarios against the JSON Schemas and cross-record rules',
-    load: async () => (await import('./validate/command.ts')).validateCommand,
-  },
-  release: {
-    summary: 'Publish a balanced, versioned release (scenarios, items, card, manifest)',
-    load: async () => (await import('./release/command.ts')).releaseCommand,
-  },
-  pipeline: {
-    summary: 'Run collect -> filter -> generate -> validate -> release on the current config',
-    load: async () => (await import('./pipeline-command.ts')).pipelineCommand,
-  },
-};
 
 export interface Io {
   stdout: NodeJS.WritableStream;
@@ -48,14 +19,14 @@ export interface Io {
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
 
 function topLevelHelp(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const width = Math.max(...COMMANDS.map(({ name }) => name.length));
   const lines = [
     'valact — build, re-build and audit value-alignment benchmarks from Reddit advice posts',
     '',
     'Usage: valact <command> [options]',
     '',
     'Commands:',
-    ...Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`),
+    ...COMMANDS.map(({ name, summary }) => `  ${name.padEnd(width)}  ${summary}`),
     '',
     'Run `valact <command> --help` for a command\'s options and their defaults.',
   ];
@@ -193,10 +164,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     return commandName === undefined ? 2 : 0;
   }
   try {
-    const entry = COMMANDS[commandName];
+    const entry = COMMANDS.find(({ name }) => name === commandName);
     if (!entry) {
       throw new ValactError('usage', `unknown command "${commandName}"`, {
-        hint: `Commands: ${Object.keys(COMMANDS).join(', ')}.`,
+        hint: `Commands: ${COMMANDS.map(({ name }) => name).join(', ')}.`,
       });
     }
     const spec = await entry.load();

@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ValactError } from './core/errors.ts';
-import { fingerprint } from './core/fingerprint.ts';
 import { describeZodError } from './core/jsonl.ts';
 import { CollectConfigSchema } from './collect/config.ts';
 import { FilterConfigSchema } from './filter/config.ts';
@@ -67,11 +66,6 @@ export async function loadConfig(file: string | null): Promise<Config> {
     throw new ValactError('config', `${file} is not valid JSON: ${(error as Error).message}`);
   }
   return parseConfig(raw, file);
-}
-
-/** Fingerprint of the config sections that shape a stage's output. */
-export function configFingerprint(section: unknown): string {
-  return fingerprint(section);
 }
 
 /** Read a dotted path ("collect.limit") out of a config. */

@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { ValactError } from '../core/errors.ts';
-import { PUBLISHED_SCHEMAS } from '../records.ts';
+import { ValactError } from './core/errors.ts';
+import { PUBLISHED_SCHEMAS } from './records.ts';
 
 export type SchemaFileName = keyof typeof PUBLISHED_SCHEMAS;
 
 /** The repo's schemas/ folder, where `npm run schemas` writes the published schemas. */
-export const REPO_SCHEMAS_DIR = join(import.meta.dirname, '..', '..', 'schemas');
+export const REPO_SCHEMAS_DIR = join(import.meta.dirname, '..', 'schemas');
 
 /** One schema violation: the JSON path in the record (JSON Pointer) and what was wrong. */
 export interface SchemaViolation {

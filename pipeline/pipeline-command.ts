@@ -1,30 +1,18 @@
 /**
  * `valact pipeline` (and `npm start`): every stage in order on one config, stopping at the
- * first failure. Each stage skips work it already finished, so a re-run is cheap.
+ * first failure. Each stage skips work it already finished, so a re-run is cheap. A version
+ * already published with other content (say, after the code changed) is published as the next
+ * free patch instead of failing — the release stage's own option, never an overwrite.
  */
 import type { CommandSpec } from './core/command.ts';
-import { STAGES, type StageContext, type StageResult } from './core/context.ts';
-import { isValactError } from './core/errors.ts';
-import { COMMANDS } from './cli.ts';
+import { STAGE_COMMANDS, type PipelineContext } from './stages.ts';
 
-/**
- * Release on the configured version; when that version is already published with different
- * content (say, after the code changed), publish the next free patch version instead of
- * failing — a published version is still never overwritten.
- */
-async function releaseStage(ctx: StageContext): Promise<StageResult> {
-  const { run, nextFreePatch } = await import('./release/run.ts');
-  try {
-    return await run(ctx, {});
-  } catch (error) {
-    if (!isValactError(error) || error.code !== 'already_exists') throw error;
-    const next = await nextFreePatch(ctx.paths.release, ctx.config.release.version);
-    ctx.log.info(`release ${ctx.config.release.version} is already published with different content; publishing ${next} instead`);
-    return run(ctx, { version: next });
-  }
-}
+/** Arguments the pipeline gives a stage beyond the config. */
+const STAGE_ARGS: Readonly<Record<string, Record<string, unknown>>> = {
+  release: { 'if-published': 'next-patch' },
+};
 
-export const pipelineCommand: CommandSpec = {
+export const pipelineCommand: CommandSpec<PipelineContext> = {
   name: 'pipeline',
   summary: 'Run collect -> filter -> generate -> validate -> release on the current config',
   options: [],
@@ -34,9 +22,9 @@ export const pipelineCommand: CommandSpec = {
   ],
   async run(ctx) {
     const summary: string[] = [];
-    for (const stage of STAGES) {
-      ctx.log.info(`== ${stage}`);
-      const result = stage === 'release' ? await releaseStage(ctx) : await (await COMMANDS[stage]!.load()).run(ctx, {});
+    for (const stage of STAGE_COMMANDS) {
+      ctx.log.info(`== ${stage.name}`);
+      const result = await (await stage.load()).run(ctx, STAGE_ARGS[stage.name] ?? {});
       summary.push(...result.summary);
     }
     return { stage: 'pipeline', summary };

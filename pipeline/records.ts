@@ -11,7 +11,10 @@ import { VALUE_IDS } from './values.ts';
 export const ValueIdSchema = z.enum(VALUE_IDS).describe('A Schwartz value id.');
 
 /** Reddit ids are base-36 strings (lowercase letters and digits). */
-const RedditId = z.string().regex(/^[0-9a-z]{1,16}$/, 'a lowercase base-36 Reddit id');
+/** A Reddit post id: lowercase base-36. The one spelling of the rule; collect, release and the schemas read it here. */
+export const REDDIT_ID_SOURCE = '[0-9a-z]{1,16}';
+export const REDDIT_ID_PATTERN = new RegExp(`^${REDDIT_ID_SOURCE}$`);
+const RedditId = z.string().regex(REDDIT_ID_PATTERN, 'a lowercase base-36 Reddit id');
 
 export const SOURCE_KINDS = ['reddit_api', 'dump', 'sample'] as const;
 
@@ -85,7 +88,7 @@ export const ScenarioOptionSchema = z.strictObject({
 
 export const ScenarioSchema = z
   .strictObject({
-    id: z.string().regex(/^sc_[0-9a-z]{1,16}$/, '"sc_" followed by the source post id'),
+    id: z.string().regex(new RegExp(`^sc_${REDDIT_ID_SOURCE}$`), '"sc_" followed by the source post id'),
     target_value: ValueIdSchema,
     competing_value: ValueIdSchema,
     situation: z.string().min(1).describe('Self-contained, second person, anonymized, paraphrased.'),

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, main } from '../pipeline/cli.ts';
+import { main } from '../pipeline/cli.ts';
+import { COMMANDS } from '../pipeline/commands.ts';
 import { SHARED_OPTIONS } from '../pipeline/core/command.ts';
 import { captureIo } from './support/io.ts';
 
@@ -28,10 +29,10 @@ describe('valact CLI', () => {
     },
   );
 
-  it.each(Object.keys(COMMANDS))('`valact %s --help` lists every option with its default', async (name) => {
+  it.each(COMMANDS.map(({ name }) => name))('`valact %s --help` lists every option with its default', async (name) => {
     const io = captureIo();
     expect(await main([name, '--help'], io)).toBe(0);
-    const spec = await COMMANDS[name]!.load();
+    const spec = await COMMANDS.find((entry) => entry.name === name)!.load();
     for (const option of [...spec.options, ...SHARED_OPTIONS]) {
       expect(io.out()).toMatch(new RegExp(`--${option.name}\\b.*\\(default: [^)]+\\)`));
     }

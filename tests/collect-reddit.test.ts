@@ -8,7 +8,8 @@ import { ConfigSchema } from '../pipeline/config.ts';
 import { createContext } from '../pipeline/core/context.ts';
 import { ValactError } from '../pipeline/core/errors.ts';
 import type { RawPost } from '../pipeline/records.ts';
-import { redditJournalPath, run, skippedPath } from '../pipeline/collect/run.ts';
+import { redditJournalPath, run } from '../pipeline/collect/run.ts';
+import { DROPPED_FILE } from '../pipeline/core/stage.ts';
 import { REDDIT_ENV_VARS } from '../pipeline/collect/reddit.ts';
 import { captureIo } from './support/io.ts';
 import { makeFakePosts, startFakeReddit, type FakeReddit, type FakePost } from './support/fake-reddit.ts';
@@ -136,8 +137,8 @@ describe('collect from the live API (snoowrap against a fake Reddit on loopback)
     const inRange = posts.advice!.filter((post) => post.created_utc >= cutoff).length;
     expect(stats.counts.out).toBe(inRange);
     expect(stats.counts.per_reason.out_of_date_range ?? 0).toBe(stats.counts.in - inRange);
-    const skipped = (await readFile(skippedPath(ctx), 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as { reason: string; query: string });
-    expect(skipped.every((entry) => entry.reason === 'out_of_date_range' && entry.query === 'r/Advice/new')).toBe(true);
+    const skipped = (await readFile(join(ctx.paths.raw, DROPPED_FILE), 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as { reason: string; evidence: { query: string } });
+    expect(skipped.every((entry) => entry.reason === 'out_of_date_range' && entry.evidence.query === 'r/Advice/new')).toBe(true);
   });
 
   it('resumes an interrupted run from its journal without fetching a page twice', async () => {

@@ -12,7 +12,8 @@ import { createContext } from '../pipeline/core/context.ts';
 import { ValactError } from '../pipeline/core/errors.ts';
 import { RawPostSchema, type RawPost } from '../pipeline/records.ts';
 import { hasZstdCli } from '../pipeline/collect/dump.ts';
-import { SAMPLE_DUMP, run, skippedPath, type CollectOptions } from '../pipeline/collect/run.ts';
+import { SAMPLE_DUMP, run, type CollectOptions } from '../pipeline/collect/run.ts';
+import { DROPPED_FILE, type DroppedRecord } from '../pipeline/core/stage.ts';
 import { prefilterLine, type Selection } from '../pipeline/collect/select.ts';
 import { captureIo } from './support/io.ts';
 
@@ -72,13 +73,8 @@ async function readJsonl<T = Record<string, unknown>>(file: string): Promise<T[]
   return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
 }
 
-interface SkippedEntry {
-  id: string | null;
-  reason: string;
-  file: string | null;
-  line: number | null;
-  evidence: string;
-}
+type SkippedEntry = DroppedRecord;
+const skippedPath = (ctx: { paths: { raw: string } }) => join(ctx.paths.raw, DROPPED_FILE);
 
 async function collectDump(files: string[], collect: Record<string, unknown> = {}, options: CollectOptions = {}) {
   const dataDir = await freshDataDir();
@@ -357,7 +353,12 @@ describe('re-runs and the command line', () => {
   });
 });
 
-describe.runIf(existsSync(SAMPLE_DUMP))('the bundled sample corpus', () => {
+describe('the bundled sample corpus', () => {
+  it('is in the checkout', () => {
+    // Part of the repository: a missing file is a broken checkout, never a reason to skip.
+    expect(existsSync(SAMPLE_DUMP), `${SAMPLE_DUMP} is missing; restore it from git or run \`npm run sample\``).toBe(true);
+  });
+
   it('collects with the defaults, every line accounted for, wrong-subreddit posts skipped', async () => {
     const dataDir = await freshDataDir();
     const ctx = contextFor(dataDir, {});

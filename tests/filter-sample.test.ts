@@ -7,7 +7,11 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run, reasonFamily, type RejectedPost } from '../pipeline/filter/stage.ts';
+import { countedReason, type DroppedRecord } from '../pipeline/core/stage.ts';
+import { FILTER_REASONS } from '../pipeline/filter/contract.ts';
+import { run } from '../pipeline/filter/run.ts';
+
+const reasonFamily = (reason: string) => countedReason(FILTER_REASONS, reason);
 import type { FilteredPost } from '../pipeline/records.ts';
 import { dumpToRawPost, quietContext, tempDataDir, writeRawPosts } from './support/filter-fixtures.ts';
 
@@ -64,7 +68,7 @@ describe('filter on the sample corpus', () => {
 
     const outDir = join(dataDir, 'work', 'filter');
     const kept = await readJsonl<FilteredPost>(join(outDir, 'posts.jsonl'));
-    const rejected = await readJsonl<RejectedPost>(join(outDir, 'rejected.jsonl'));
+    const rejected = await readJsonl<DroppedRecord>(join(outDir, 'dropped.jsonl'));
     const verdicts = new Map<string, string | undefined>(kept.map((post) => [post.id, undefined]));
     for (const entry of rejected) if (entry.id) verdicts.set(entry.id, entry.reason);
 

@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../pipeline/config.ts';
 import { createContext } from '../pipeline/core/context.ts';
+import type { DroppedRecord } from '../pipeline/core/stage.ts';
 import { run } from '../pipeline/generate/run.ts';
 import { assignTargets } from '../pipeline/generate/assign.ts';
 import { ScenarioSchema } from '../pipeline/records.ts';
@@ -147,9 +148,10 @@ describe('generate against a fake OpenAI-compatible server', () => {
     const dir = await dataDir();
     const stats = await run(context(dir, { per_value: 1, over_generation: 0, provider: 'openai', base_url: server.baseURL, rpm: null, tpm: null }, { OPENAI_API_KEY: 'test' }));
     expect(stats.counts).toMatchObject({ out: 9, quarantined: 1, per_reason: { rewrite_schema_mismatch: 1, not_usable: 1 } });
-    const [quarantined] = (await readJsonl(join(dir, 'work', 'generate', 'quarantine.jsonl'))) as { post_id: string; raw_output: string; error: string }[];
-    expect(quarantined).toMatchObject({ post_id: 'b1', raw_output: '{"situation":"too short"}' });
-    expect(quarantined!.error).toMatch(/after one repair attempt/);
+    const dropped = (await readJsonl(join(dir, 'work', 'generate', 'dropped.jsonl'))) as DroppedRecord[];
+    const [quarantined] = dropped.filter((entry) => entry.disposition === 'quarantined');
+    expect(quarantined).toMatchObject({ id: 'b1', stage: 'generate', reason: 'rewrite_schema_mismatch', evidence: { raw_output: '{"situation":"too short"}' } });
+    expect(quarantined!.evidence.error).toMatch(/after one repair attempt/);
   });
 
   it('uses the Batch API: shuffled output joined by custom_id, error-file lines quarantined, batch not paid twice', async () => {
@@ -166,5 +168,23 @@ describe('generate against a fake OpenAI-compatible server', () => {
     // Only the failed classification is submitted again.
     expect(server.batchesCreated).toBe(3);
     expect(again.counts.in).toBe(11);
+  });
+
+  it('honours --max-cost under --batch: submits only what fits, then stops with the budget error', async () => {
+    server = await startFakeOpenAi({ batchPollsBeforeDone: 1 });
+    const dir = await dataDir();
+    // Expensive enough that a classify call's worst case (prompt estimate + 300 completion tokens, at half price) is ~0.4 USD.
+    const prices = { 'gpt-4o-mini': { input_per_million: 1000, output_per_million: 1000 } };
+    const settings = { per_value: 1, over_generation: 0, provider: 'openai', base_url: server.baseURL, batch: true, batch_poll_seconds: 0.01, prices, max_cost: 2 };
+    const error = await run(context(dir, settings, { OPENAI_API_KEY: 'test' })).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'budget' });
+    expect(server.batchesCreated).toBe(1);
+    const [submitted] = server.batchSizes;
+    expect(submitted).toBeGreaterThan(0);
+    expect(submitted).toBeLessThan(11);
+    // What was spent stays within the limit: the journal holds what the batch answered, nothing more was sent.
+    const journal = (await readJsonl(join(dir, 'work', 'generate', 'journal.jsonl'))) as { kind: string }[];
+    expect(journal.filter((entry) => entry.kind === 'classify').length).toBe(submitted);
+    expect(server.allRequests.filter((route) => route.endsWith('/chat/completions'))).toEqual([]);
   });
 });

@@ -8,18 +8,25 @@ import { ValactError } from '../pipeline/core/errors.ts';
 import type { Scenario } from '../pipeline/records.ts';
 import { run } from '../pipeline/validate/run.ts';
 import type { CheckFailure } from '../pipeline/validate/checks.ts';
-import { makePost, makeScenario, writeStageInputs } from './support/scenario-fixtures.ts';
+import type { DroppedRecord } from '../pipeline/core/stage.ts';
+import { makePost, makeScenario, writeGenerateReport, writeStageInputs } from './support/scenario-fixtures.ts';
 
 async function dataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'valact-validate-'));
 }
 
 function context(dir: string) {
-  return createContext({ dataDir: dir, config: { ...DEFAULT_CONFIG, release: { ...DEFAULT_CONFIG.release, per_value: 1 } }, quiet: true });
+  return createContext({ dataDir: dir, config: DEFAULT_CONFIG, quiet: true });
 }
 
 async function readJsonl<T>(file: string): Promise<T[]> {
   return (await readFile(file, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
+}
+
+/** Every failure of every dropped record: dropped.jsonl holds one line per record, its failures in the evidence. */
+async function failuresOf(dir: string): Promise<CheckFailure[]> {
+  const dropped = await readJsonl<DroppedRecord>(join(dir, 'work', 'validate', 'dropped.jsonl'));
+  return dropped.flatMap((entry) => entry.evidence.failures as CheckFailure[]);
 }
 
 const base = makeScenario('abc1', 'benevolence');
@@ -56,13 +63,13 @@ describe('validate', () => {
     expect(report.counts).toMatchObject({ in: 2, out: 1, rejected: 1, quarantined: 0, per_reason: { [check]: 1 } });
     expect(report.details.checks[check].failed).toBe(1);
     expect(report.details.verdict).toBe('passed');
-    const failures = await readJsonl<CheckFailure>(join(dir, 'work', 'validate', 'failures.jsonl'));
+    const failures = await failuresOf(dir);
     expect(failures).toContainEqual(expect.objectContaining({ check, record_id: 'sc_abc1', line: 2, path, severity: 'soft' }));
     const valid = await readJsonl<Scenario>(join(dir, 'work', 'validate', 'scenarios.jsonl'));
     expect(valid.map((scenario) => scenario.id)).toEqual(['sc_good1']);
   });
 
-  it.each(HARD_CASES)('fails the stage on %s (%s), naming the check, with the path in failures.jsonl', async (_name, check, path, line) => {
+  it.each(HARD_CASES)('fails the stage on %s (%s), naming the check, with the path in dropped.jsonl', async (_name, check, path, line) => {
     const dir = await dataDir();
     await writeStageInputs(dir, [makeScenario('good1', 'power'), line], [makePost('good1'), makePost('abc1')]);
     const error = await run(context(dir)).catch((caught: unknown) => caught);
@@ -73,7 +80,7 @@ describe('validate', () => {
     expect(report.details.verdict).toBe('failed');
     expect(report.details.hard_failures).toContain(check);
     expect(report.counts).toMatchObject({ in: 2, out: 1, quarantined: 1 });
-    const failures = await readJsonl<CheckFailure>(join(dir, 'work', 'validate', 'failures.jsonl'));
+    const failures = await failuresOf(dir);
     expect(failures).toContainEqual(expect.objectContaining({ check, line: 2, path, severity: 'hard' }));
   });
 
@@ -83,7 +90,7 @@ describe('validate', () => {
     const post = makePost('abc1', `Long story. ${copied.situation.split('. ').slice(1).join('. ')} Thanks all.`);
     await writeStageInputs(dir, [copied, makeScenario('good1', 'power')], [post, makePost('good1')]);
     await run(context(dir));
-    const failures = await readJsonl<CheckFailure>(join(dir, 'work', 'validate', 'failures.jsonl'));
+    const failures = await failuresOf(dir);
     expect(failures).toEqual([expect.objectContaining({ check: 'verbatim_copy', record_id: 'sc_abc1', path: '/situation' })]);
   });
 
@@ -98,6 +105,7 @@ describe('validate', () => {
   it('reports per-value availability against the requested quota and skips an up-to-date re-run', async () => {
     const dir = await dataDir();
     await writeStageInputs(dir, [makeScenario('a1', 'power'), makeScenario('a2', 'power'), makeScenario('a3', 'tradition')]);
+    await writeGenerateReport(dir, 1);
     await run(context(dir));
     const report = JSON.parse(await readFile(join(dir, 'work', 'validate', 'report.json'), 'utf8'));
     expect(report.details.availability.power).toEqual({ available: 2, requested: 1, shortfall: 0 });

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import type { CommandSpec } from '../core/command.ts';
-import { run, skippedPath } from './run.ts';
+import { DROPPED_FILE } from '../core/stage.ts';
+import { run, type CollectContext } from './run.ts';
 
-export const collectCommand: CommandSpec = {
+export const collectCommand: CommandSpec<CollectContext> = {
   name: 'collect',
   summary: 'Collect Reddit submissions into DATA/raw/posts.jsonl',
   positionals: 'input',
@@ -18,7 +20,7 @@ export const collectCommand: CommandSpec = {
     { name: 'max-malformed-share', kind: 'number', placeholder: 'SHARE', config: 'collect.max_malformed_share', description: 'Abort when more than this share of input lines is malformed.' },
   ],
   notes: [
-    'Outputs: DATA/raw/posts.jsonl (RawPost records), DATA/raw/skipped.jsonl (id, reason, file, line, evidence',
+    'Outputs: DATA/raw/posts.jsonl (RawPost records), DATA/raw/dropped.jsonl (id, file, line, reason, evidence',
     'of every skipped or malformed line; wrong-subreddit lines only counted), DATA/raw/report.json (counts per reason).',
     'The live API reads REDDIT_CLIENT_ID, REDDIT_CLIENT_SECRET, REDDIT_USERNAME, REDDIT_PASSWORD, REDDIT_USER_AGENT.',
   ],
@@ -33,7 +35,7 @@ export const collectCommand: CommandSpec = {
       stage: 'collect',
       summary: [
         `collect: ${counts.in} read, ${counts.out} written to ${ctx.paths.rawPosts}, ${counts.rejected} skipped, ${counts.quarantined} malformed${stats.stoppedAtLimit ? ' (stopped at --limit)' : ''}`,
-        ...(reasons ? [`  per reason: ${reasons} (listed in ${skippedPath(ctx)})`] : []),
+        ...(reasons ? [`  per reason: ${reasons} (listed in ${join(ctx.paths.raw, DROPPED_FILE)})`] : []),
         `  report: ${stats.reportPath}`,
       ],
       reportPath: stats.reportPath,

@@ -5,7 +5,7 @@
  * and normalizes them once, here.
  */
 import { z } from 'zod';
-import type { RawPost } from '../records.ts';
+import { REDDIT_ID_PATTERN, type RawPost } from '../records.ts';
 import { describeZodError } from '../core/jsonl.ts';
 
 const optionalString = z.string().nullish().transform((value) => value ?? null);
@@ -13,7 +13,7 @@ const wholeNumber = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).tra
 
 /** What collect needs from a submission; every other field of a dump record is ignored. */
 export const DumpSubmissionSchema = z.object({
-  id: z.string().regex(/^[0-9a-z]{1,16}$/, 'a lowercase base-36 Reddit id'),
+  id: z.string().regex(REDDIT_ID_PATTERN, 'a lowercase base-36 Reddit id'),
   subreddit: z.string().min(1),
   title: z.string(),
   selftext: z.string().nullish().transform((value) => value ?? ''),

@@ -242,7 +242,7 @@ function subredditsToList(config: CollectConfig, selection: Selection): string[]
  * are yielded after they are in the journal, so a kill never loses a fetched page.
  */
 export async function* fetchRedditSubmissions(
-  ctx: StageContext,
+  ctx: StageContext<{ collect: CollectConfig }>,
   selection: Selection,
   journalFile: string,
   options: RedditClientOptions,

@@ -2,6 +2,7 @@
  * Crash-safe file output: write aside, fsync, then rename over the target. A reader sees the
  * old complete file or the new complete file, never a torn one.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -74,11 +75,23 @@ export async function writeJsonAtomic(target: string, value: unknown): Promise<v
   await writeFileAtomic(target, JSON.stringify(value, null, 2) + '\n');
 }
 
-/** A streaming writer that becomes visible at `target` only on `commit()`. */
+/** What a committed file holds: its size and sha256, recorded in stage reports. */
+export interface WrittenFile {
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * A streaming writer that becomes visible at `target` only on `commit()`. It hashes what it
+ * writes, so a stage report can record the sha256 of each output without reading it back.
+ */
 export class AtomicFileWriter {
   private stream: WriteStream | null = null;
   private readonly temporary: string;
   private settled = false;
+  private readonly hash: Hash = createHash('sha256');
+  private bytes = 0;
+  private written: WrittenFile | null = null;
 
   constructor(readonly target: string) {
     this.temporary = temporaryPathFor(target);
@@ -100,11 +113,14 @@ export class AtomicFileWriter {
   async write(chunk: string | Uint8Array): Promise<void> {
     if (this.settled) throw new Error(`write after commit/abort of ${this.target}`);
     const stream = this.stream ?? (await this.open());
+    this.hash.update(chunk);
+    this.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
     if (!stream.write(chunk)) await once(stream, 'drain');
   }
 
-  async commit(): Promise<void> {
-    if (this.settled) return;
+  async commit(): Promise<WrittenFile> {
+    if (this.written) return this.written;
+    if (this.settled) throw new Error(`commit after abort of ${this.target}`);
     const stream = this.stream ?? (await this.open());
     this.settled = true;
     stream.end();
@@ -112,6 +128,8 @@ export class AtomicFileWriter {
     await fsyncPath(this.temporary);
     await rename(this.temporary, this.target);
     await fsyncDirectory(dirname(this.target));
+    this.written = { bytes: this.bytes, sha256: this.hash.digest('hex') };
+    return this.written;
   }
 
   async abort(): Promise<void> {

@@ -21,7 +21,11 @@ export interface OptionSpec {
   placeholder?: string;
 }
 
-export interface CommandSpec {
+/**
+ * A command, declared as data. `Ctx` is the context its run needs: a stage asks only for the
+ * config sections it reads, and the command registry checks that the whole config provides them.
+ */
+export interface CommandSpec<Ctx extends StageContext<unknown> = StageContext<unknown>> {
   name: string;
   summary: string;
   options: OptionSpec[];
@@ -29,7 +33,7 @@ export interface CommandSpec {
   positionals?: string;
   /** Extra lines printed at the end of --help. */
   notes?: string[];
-  run(ctx: StageContext, args: Record<string, unknown>): Promise<StageResult>;
+  run(ctx: Ctx, args: Record<string, unknown>): Promise<StageResult>;
 }
 
 /** The options every command takes. */

@@ -1,13 +1,13 @@
 /**
  * What a stage is handed: where the data lives, the validated config, and the ways it may talk
  * to the researcher (log lines and progress on stderr). Stages never read argv or exit.
+ *
+ * The context is generic in its config: the CLI assembles the whole config from every stage's
+ * section, and a stage asks only for the sections it reads (`StageContext<{ filter: FilterConfig }>`),
+ * so this floor never depends on the stages above it.
  */
 import { join, resolve } from 'node:path';
-import type { Config } from '../config.ts';
 import { createProgress, type Progress, type ProgressOptions } from './progress.ts';
-
-export const STAGES = ['collect', 'filter', 'generate', 'validate', 'release'] as const;
-export type StageName = (typeof STAGES)[number];
 
 export interface DataPaths {
   root: string;
@@ -16,9 +16,11 @@ export interface DataPaths {
   rawPosts: string;
   rawReport: string;
   /** A later stage's output folder: DATA/work/<stage> */
-  work(stage: StageName): string;
+  work(stage: string): string;
+  /** Where a stage writes its outputs, report and dropped records: DATA/raw for collect, else DATA/work/<stage> */
+  stageDir(stage: string): string;
   /** A stage's report and completion marker: DATA/raw/report.json or DATA/work/<stage>/report.json */
-  report(stage: StageName): string;
+  report(stage: string): string;
   /** The LLM response cache: DATA/cache */
   cache: string;
   /** Published releases: DATA/release */
@@ -33,6 +35,7 @@ export function dataPaths(dataDir: string): DataPaths {
     rawPosts: join(root, 'raw', 'posts.jsonl'),
     rawReport: join(root, 'raw', 'report.json'),
     work: (stage) => join(root, 'work', stage),
+    stageDir: (stage) => (stage === 'collect' ? join(root, 'raw') : join(root, 'work', stage)),
     report: (stage) => (stage === 'collect' ? join(root, 'raw', 'report.json') : join(root, 'work', stage, 'report.json')),
     cache: join(root, 'cache'),
     release: join(root, 'release'),
@@ -44,7 +47,7 @@ export interface Logger {
   warn(message: string): void;
 }
 
-export interface StageContext {
+export interface StageContext<Config = unknown> {
   paths: DataPaths;
   config: Config;
   /** Redo finished work instead of skipping it. */
@@ -56,7 +59,7 @@ export interface StageContext {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-export interface ContextOptions {
+export interface ContextOptions<Config> {
   dataDir: string;
   config: Config;
   force?: boolean;
@@ -65,7 +68,7 @@ export interface ContextOptions {
   stderr?: NodeJS.WriteStream;
 }
 
-export function createContext(options: ContextOptions): StageContext {
+export function createContext<Config>(options: ContextOptions<Config>): StageContext<Config> {
   const stderr = options.stderr ?? process.stderr;
   const quiet = options.quiet ?? false;
   return {
@@ -87,7 +90,7 @@ export function createContext(options: ContextOptions): StageContext {
 
 /** What a stage hands back to the CLI: its report and a few lines for the terminal. */
 export interface StageResult {
-  stage: StageName | 'pipeline';
+  stage: string;
   /** Human summary lines, printed to stdout. */
   summary: string[];
   /** Path of the stage report, if one was written. */

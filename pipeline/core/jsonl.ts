@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { ValactError } from './errors.ts';
-import { AtomicFileWriter } from './atomic.ts';
+import { AtomicFileWriter, type WrittenFile } from './atomic.ts';
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -159,7 +159,7 @@ export class JsonlWriter<T = unknown> {
     await this.file.write(JSON.stringify(record) + '\n');
   }
 
-  commit(): Promise<void> {
+  commit(): Promise<WrittenFile> {
     return this.file.commit();
   }
 

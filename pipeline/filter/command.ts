@@ -1,10 +1,10 @@
-/** `valact filter`: options are declared as data; the work is in stage.ts. */
+/** `valact filter`: options are declared as data; the work is in run.ts. */
 import type { CommandSpec } from '../core/command.ts';
-import { run, summarize } from './stage.ts';
+import { run, summarize, type FilterContext } from './run.ts';
 
-export const filterCommand: CommandSpec = {
+export const filterCommand: CommandSpec<FilterContext> = {
   name: 'filter',
-  summary: 'Filter DATA/raw/posts.jsonl into DATA/work/filter/ (posts.jsonl, rejected.jsonl, report.json)',
+  summary: 'Filter DATA/raw/posts.jsonl into DATA/work/filter/ (posts.jsonl, dropped.jsonl, report.json)',
   options: [
     { name: 'min-words', kind: 'integer', placeholder: 'N', config: 'filter.min_words', description: 'Reject bodies shorter than N words (too_short).' },
     { name: 'max-words', kind: 'integer', placeholder: 'N', config: 'filter.max_words', description: 'Reject bodies longer than N words (too_long).' },
@@ -14,7 +14,7 @@ export const filterCommand: CommandSpec = {
   ],
   notes: [
     'Every other threshold (language margins, NSFW score, link-only, MinHash) is in the config file under "filter".',
-    'Rejected posts go to rejected.jsonl with their reason code and the scores the check used.',
+    'Dropped posts go to dropped.jsonl with their reason code and the scores the check used.',
   ],
   run: async (ctx) => summarize(await run(ctx)),
 };

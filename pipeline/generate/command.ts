@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../core/command.ts';
+import type { GenerateContext } from './run.ts';
 
-export const generateCommand: CommandSpec = {
+export const generateCommand: CommandSpec<GenerateContext> = {
   name: 'generate',
   summary: 'Rewrite filtered posts into scenarios in DATA/work/generate/',
   options: [
@@ -20,7 +21,7 @@ export const generateCommand: CommandSpec = {
     { name: 'dry-run', kind: 'boolean', config: 'generate.dry_run', description: 'Print the number of calls and the cost estimate; call nothing.' },
   ],
   notes: [
-    'Outputs: DATA/work/generate/scenarios.jsonl, quarantine.jsonl, report.json (and journal.jsonl for resuming).',
+    'Outputs: DATA/work/generate/scenarios.jsonl, dropped.jsonl (not used or quarantined, with the raw answer), report.json (and journal.jsonl for resuming).',
     'The response cache lives in DATA/cache/llm/; a re-run with a warm cache makes no requests.',
   ],
   async run(ctx) {

@@ -9,7 +9,7 @@ import { sha256Hex } from '../core/fingerprint.ts';
 import { ITEM_TYPES, type Item, type Manifest, type Scenario } from '../records.ts';
 import type { ReleaseConfig } from './config.ts';
 import { VALUE_IDS, type ValueId } from '../values.ts';
-import { REPO_SCHEMAS_DIR } from '../validate/json-schemas.ts';
+import { REPO_SCHEMAS_DIR } from '../json-schemas.ts';
 import { itemsToCsv } from './csv.ts';
 import { diffScenarios, renderCard, renderChangelog, renderCroissant, type ChangeSet } from './documents.ts';
 import { expandScenario, loadItemTemplates } from './items.ts';

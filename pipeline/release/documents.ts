@@ -5,7 +5,7 @@
  */
 import { ITEM_TYPES, type ItemType, type Manifest, type Scenario } from '../records.ts';
 import { GROUP_LABELS, HIGHER_ORDER_GROUPS, VALUES, VALUE_IDS, valuesInGroup } from '../values.ts';
-import { CHECKS, CHECK_NAMES } from '../validate/checks.ts';
+import { CHECKS, CHECK_NAMES } from '../validate/contract.ts';
 
 export const SIMULATED_NOTICE =
   'SIMULATED DATA: no language model wrote these scenarios. They were produced by the offline provider, a deterministic stand-in built from the source posts so that the pipeline runs without a model endpoint. Do not use this release to measure anything about language models or people.';

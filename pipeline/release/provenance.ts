@@ -4,8 +4,10 @@
  * release built from it must say so instead of calling its posts Reddit submissions.
  */
 import { basename } from 'node:path';
+import { CollectDetailsSchema } from '../collect/contract.ts';
 import type { StageContext } from '../core/context.ts';
 import { readStageReport } from '../core/report.ts';
+import { GenerateDetailsSchema } from '../generate/contract.ts';
 
 export interface Provenance {
   /** "sample", "dump" or "reddit", or null when collect's report is missing. */
@@ -16,10 +18,10 @@ export interface Provenance {
   prompts: Record<string, string>;
 }
 
-export async function readProvenance(ctx: StageContext): Promise<Provenance> {
-  const collect = await readStageReport(ctx.paths.report('collect'));
-  const generate = await readStageReport(ctx.paths.report('generate'));
-  const collectSource = typeof collect?.details?.source === 'string' ? collect.details.source : null;
+export async function readProvenance(ctx: StageContext<unknown>): Promise<Provenance> {
+  const collect = await readStageReport(ctx.paths.report('collect'), CollectDetailsSchema);
+  const generate = await readStageReport(ctx.paths.report('generate'), GenerateDetailsSchema);
+  const collectSource = collect?.details.source ?? null;
   const prefix = collectSource === 'reddit' ? 'reddit_api' : (collectSource ?? 'unknown');
   // Input names only, never local paths: a release must not depend on the machine it was built on.
   const inputs = Object.keys(collect?.inputs ?? {}).map((name) => `${prefix}:${basename(name)}`).sort();

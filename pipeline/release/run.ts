@@ -1,24 +1,31 @@
 /**
  * The release stage: select, expand and publish DATA/release/X.Y.Z/ — or re-check a published
  * release (--verify). A published version is never overwritten: an identical rebuild is
- * "up to date" and touches nothing; a different one is refused, naming the next free patch.
+ * "up to date" and touches nothing; a different one is refused, naming the next free patch
+ * (or, with `ifPublished: 'next_patch'`, published as that patch). The stage runner keeps the
+ * run's report and the scenarios it left out in DATA/work/release/.
  */
-import { pathExists } from '../core/files.ts';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { configFingerprint } from '../config.ts';
+import { dirname, join, relative } from 'node:path';
 import type { StageContext, StageResult } from '../core/context.ts';
 import { ValactError } from '../core/errors.ts';
+import { pathExists } from '../core/files.ts';
+import { fingerprint } from '../core/fingerprint.ts';
 import { readAllRecords } from '../core/jsonl.ts';
-import { readStageReport } from '../core/report.ts';
-import { ScenarioSchema } from '../records.ts';
-import { validatePaths, type ValidateDetails } from '../validate/run.ts';
+import { fileFingerprint, readStageReport } from '../core/report.ts';
+import { runStage, type StageDefinition, type StageRun } from '../core/stage.ts';
+import { GenerateDetailsSchema } from '../generate/contract.ts';
+import { REDDIT_ID_PATTERN, ScenarioSchema, type Scenario } from '../records.ts';
+import { VALIDATE_OUTPUTS, ValidateDetailsSchema } from '../validate/contract.ts';
 import { buildRelease, releaseDate, type BuiltRelease, type PreviousRelease } from './build.ts';
-import { resolvePerValue } from './per-value.ts';
+import type { ReleaseConfig } from './config.ts';
+import { RELEASE_REASONS, ReleaseDetailsSchema, type ReleaseDetails } from './contract.ts';
 import { readProvenance } from './provenance.ts';
 import { verifyRelease, type VerifyResult } from './verify.ts';
+
+export type ReleaseContext = StageContext<{ release: ReleaseConfig }>;
 
 export interface ReleaseOptions {
   /** Version to publish; default the config's release.version. */
@@ -27,10 +34,17 @@ export interface ReleaseOptions {
   out?: string;
   /** Re-check the published release in this folder instead of building one. */
   verify?: string;
+  /**
+   * When the version is already published with other content: `refuse` (default) names the next
+   * free patch and changes nothing; `next_patch` publishes there (what `valact pipeline` does).
+   */
+  ifPublished?: 'refuse' | 'next_patch';
 }
 
 export interface PublishOutcome {
   version: string;
+  /** The validated scenarios the release chose from. */
+  scenarios: Scenario[];
   directory: string;
   /** True when the folder already held exactly these bytes and nothing was written. */
   upToDate: boolean;
@@ -89,7 +103,7 @@ export async function readTakedownList(file: string): Promise<Set<string>> {
     const line = raw.replace(/#.*/, '').trim();
     if (line === '') return;
     const id = line.replace(/^t3_/, '');
-    if (!/^[0-9a-z]{1,16}$/.test(id)) {
+    if (!REDDIT_ID_PATTERN.test(id)) {
       throw new ValactError('input', `${file}:${index + 1}: expected a Reddit post id (lowercase base-36, optionally t3_), found ${JSON.stringify(line)}`, {
         hint: 'Put one post id per line; lines starting with # are comments.',
       });
@@ -137,55 +151,23 @@ async function holdsExactly(directory: string, files: Map<string, Buffer>): Prom
   return true;
 }
 
-/** Build the release and publish it (or find it already published). Exported for `valact pipeline`. */
-export async function publishRelease(ctx: StageContext, options: Omit<ReleaseOptions, 'verify'> = {}): Promise<PublishOutcome> {
-  const config = { ...ctx.config.release, per_value: await resolvePerValue(ctx) };
-  const version = options.version ?? config.version;
-  parseVersion(version);
-  const validate = validatePaths(ctx);
-  const report = await readStageReport(validate.report);
-  const details = report?.details as ValidateDetails | undefined;
-  if (!report || report.status !== 'complete' || !details) {
-    throw new ValactError('input', `${validate.report} is missing or incomplete: the scenarios have not been validated`, { hint: 'Run `valact validate` first.' });
-  }
-  if (details.verdict !== 'passed') {
-    throw new ValactError('validation_failed', `${validate.report}: validation failed (${details.hard_failures.join(', ')}); refusing to release`, {
-      hint: `Fix the failures listed in ${validate.failures} and re-run \`valact validate\`.`,
-    });
-  }
-  const scenarios = await readAllRecords(validate.scenarios, ScenarioSchema);
-  const takedownPostIds = await readTakedownList(join(ctx.paths.root, config.takedown_file));
-  const { version: _version, ...configWithoutVersion } = config;
-  const rejectedPerCheck = Object.entries(report.counts.per_reason).map(([check, count]) => `${check} ${count}`).join(', ');
-  const built = await buildRelease({
-    version,
-    scenarios,
-    config,
-    takedownPostIds,
-    created: releaseDate(ctx.env, config, scenarios),
-    gitCommit: pipelineGitCommit(),
-    pipelineVersion: pipelineVersion(),
-    configFingerprint: configFingerprint({ release: configWithoutVersion, validate: ctx.config.validate }),
-    previous: await previousRelease(ctx.paths.release, version),
-    provenance: await readProvenance(ctx),
-    validationSummary: [
-      `In the validate run behind this release, ${report.counts.out} of ${report.counts.in} generated scenarios passed${rejectedPerCheck ? ` (rejected per check: ${rejectedPerCheck})` : ''}.`,
-    ],
+/** How many scenarios per value: the release config's, else what generate was asked for (its report). */
+async function perValueOf(ctx: ReleaseContext): Promise<number> {
+  if (ctx.config.release.per_value !== null) return ctx.config.release.per_value;
+  const report = await readStageReport(ctx.paths.report('generate'), GenerateDetailsSchema);
+  if (report) return report.details.per_value;
+  throw new ValactError('usage', `no per-value count: ${ctx.paths.report('generate')} is missing and release.per_value is not set`, {
+    hint: 'Pass --per-value N (300 gives the full 3,000-scenario release), or run `valact generate` first.',
   });
+}
 
-  const directory = options.out ?? join(ctx.paths.release, version);
-  if (await pathExists(directory)) {
-    if (await holdsExactly(directory, built.files)) return { version, directory, upToDate: true, built };
-    const next = await nextFreePatch(ctx.paths.release, version);
-    throw new ValactError('already_exists', `${directory} already holds release ${version} with different content; a published version is never overwritten (nothing was changed)`, {
-      hint: `Publish the new build as the next free patch version: \`valact release --version ${next}\`.`,
-    });
-  }
+/** Write the built files into a fresh folder, whole or not at all. */
+async function writeReleaseFolder(directory: string, version: string, files: Map<string, Buffer>): Promise<void> {
   // Build the whole folder aside and rename it into place: a kill leaves no half-published version.
   const staging = join(dirname(directory), `.${version}.tmp-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   try {
-    for (const [path, bytes] of built.files) {
+    for (const [path, bytes] of files) {
       await mkdir(dirname(join(staging, path)), { recursive: true });
       await writeFile(join(staging, path), bytes);
     }
@@ -194,8 +176,108 @@ export async function publishRelease(ctx: StageContext, options: Omit<ReleaseOpt
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  return { version, directory, upToDate: false, built };
 }
+
+/** Build the release and publish it (or find it already published). */
+export async function publishRelease(ctx: ReleaseContext, options: Omit<ReleaseOptions, 'verify'> = {}): Promise<PublishOutcome> {
+  const config = { ...ctx.config.release, per_value: await perValueOf(ctx) };
+  let version = options.version ?? config.version;
+  parseVersion(version);
+  const validateReportPath = ctx.paths.report('validate');
+  const report = await readStageReport(validateReportPath, ValidateDetailsSchema);
+  if (!report) {
+    throw new ValactError('input', `${validateReportPath} is missing: the scenarios have not been validated`, { hint: 'Run `valact validate` first.' });
+  }
+  if (report.details.verdict !== 'passed') {
+    throw new ValactError('validation_failed', `${validateReportPath}: validation failed (${report.details.hard_failures.join(', ')}); refusing to release`, {
+      hint: `Fix the failures listed in ${join(ctx.paths.work('validate'), 'dropped.jsonl')} and re-run \`valact validate\`.`,
+    });
+  }
+  const scenarios = await readAllRecords(join(ctx.paths.work('validate'), VALIDATE_OUTPUTS.scenarios), ScenarioSchema);
+  const takedownPostIds = await readTakedownList(join(ctx.paths.root, config.takedown_file));
+  const { version: _version, ...configWithoutVersion } = config;
+  const rejectedPerCheck = Object.entries(report.counts.per_reason).map(([check, count]) => `${check} ${count}`).join(', ');
+  const build = async (at: string) =>
+    buildRelease({
+      version: at,
+      scenarios,
+      config,
+      takedownPostIds,
+      created: releaseDate(ctx.env, config, scenarios),
+      gitCommit: pipelineGitCommit(),
+      pipelineVersion: pipelineVersion(),
+      configFingerprint: fingerprint({ release: configWithoutVersion, validate: report.details.config }),
+      previous: await previousRelease(ctx.paths.release, at),
+      provenance: await readProvenance(ctx),
+      validationSummary: [
+        `In the validate run behind this release, ${report.counts.out} of ${report.counts.in} generated scenarios passed${rejectedPerCheck ? ` (rejected per check: ${rejectedPerCheck})` : ''}.`,
+      ],
+    });
+
+  let built = await build(version);
+  let directory = options.out ?? join(ctx.paths.release, version);
+  if (await pathExists(directory)) {
+    if (await holdsExactly(directory, built.files)) return { version, directory, upToDate: true, built, scenarios };
+    const next = await nextFreePatch(ctx.paths.release, version);
+    if (options.ifPublished !== 'next_patch' || options.out !== undefined) {
+      throw new ValactError('already_exists', `${directory} already holds release ${version} with different content; a published version is never overwritten (nothing was changed)`, {
+        hint: `Publish the new build as the next free patch version: \`valact release --version ${next}\`.`,
+      });
+    }
+    ctx.log.info(`release ${version} is already published with different content; publishing ${next} instead`);
+    version = next;
+    built = await build(version);
+    directory = join(ctx.paths.release, version);
+  }
+  await writeReleaseFolder(directory, version, built.files);
+  return { version, directory, upToDate: false, built, scenarios };
+}
+
+/** Account for every validated scenario: released, taken down, or ranked below the quota. */
+function accountFor(run: StageRun<ReleaseContext, ReleaseOptions>, outcome: PublishOutcome): void {
+  const released = new Set(outcome.built.selection.selected.map((scenario) => scenario.id));
+  const takenDown = new Set(outcome.built.selection.takenDown.map((scenario) => scenario.id));
+  for (const scenario of outcome.scenarios) {
+    run.received();
+    if (released.has(scenario.id)) run.passed();
+    else if (takenDown.has(scenario.id)) run.drop({ id: scenario.id, reason: 'taken_down', evidence: { post_id: scenario.source.post_id } });
+    else run.drop({ id: scenario.id, reason: 'not_selected', evidence: { target_value: scenario.target_value, per_value: outcome.built.manifest.per_value } });
+  }
+}
+
+async function publishAndAccount(run: StageRun<ReleaseContext, ReleaseOptions>): Promise<ReleaseDetails> {
+  const outcome = await publishRelease(run.ctx, run.options);
+  accountFor(run, outcome);
+  const { manifest, changes } = outcome.built;
+  return {
+    version: outcome.version,
+    directory: relative(run.ctx.paths.root, outcome.directory) || '.',
+    outcome: outcome.upToDate ? 'up_to_date' : 'published',
+    per_value: manifest.per_value,
+    scenarios: manifest.counts.scenarios,
+    items: manifest.counts.items,
+    simulated: manifest.simulated,
+    changes: { previous_version: changes.previousVersion, added: changes.added.length, removed: changes.removed.length, changed: changes.changed.length },
+  };
+}
+
+export const releaseStage: StageDefinition<ReleaseContext, ReleaseOptions, ReleaseDetails> = {
+  name: 'release',
+  reasons: RELEASE_REASONS,
+  details: ReleaseDetailsSchema,
+  async inputs(ctx) {
+    const scenarios = join(ctx.paths.work('validate'), VALIDATE_OUTPUTS.scenarios);
+    try {
+      return { scenarios: await fileFingerprint(scenarios) };
+    } catch {
+      throw new ValactError('input', `${scenarios} does not exist: the scenarios have not been validated`, { hint: 'Run `valact validate` first.' });
+    }
+  },
+  shapingConfig: (ctx) => ({ release: ctx.config.release }),
+  // Publishing decides for itself: an identical rebuild is "up to date" and writes nothing.
+  reusable: () => false,
+  process: publishAndAccount,
+};
 
 function describeProblems(result: VerifyResult, limit = 10): string {
   const lines = result.problems.slice(0, limit).map((problem) => {
@@ -206,7 +288,7 @@ function describeProblems(result: VerifyResult, limit = 10): string {
   return lines.join('\n');
 }
 
-export async function run(ctx: StageContext, options: ReleaseOptions = {}): Promise<StageResult> {
+export async function run(ctx: ReleaseContext, options: ReleaseOptions = {}): Promise<StageResult> {
   if (options.verify !== undefined) {
     const result = await verifyRelease(options.verify);
     if (!result.ok) {
@@ -220,18 +302,20 @@ export async function run(ctx: StageContext, options: ReleaseOptions = {}): Prom
       summary: [`release --verify: ${options.verify} is intact (version ${manifest.version}, ${manifest.files.length} files, ${manifest.counts.scenarios} scenarios, ${manifest.counts.items} items${manifest.simulated ? ', SIMULATED' : ''})`],
     };
   }
-  const outcome = await publishRelease(ctx, options);
-  const { manifest, changes } = outcome.built;
-  const simulated = manifest.simulated ? ' — SIMULATED (offline provider, no model wrote these scenarios)' : '';
-  if (manifest.simulated) ctx.log.warn(`release ${outcome.version} is SIMULATED: its scenarios come from the offline provider, not a model`);
-  if (outcome.upToDate) {
-    return { stage: 'release', upToDate: true, summary: [`release ${outcome.version}: up to date at ${outcome.directory} (identical rebuild, nothing written)${simulated}`] };
+  const { report } = await runStage(releaseStage, ctx, options);
+  const release = report.details;
+  const directory = join(ctx.paths.root, release.directory);
+  const simulated = release.simulated ? ' — SIMULATED (offline provider, no model wrote these scenarios)' : '';
+  if (release.simulated) ctx.log.warn(`release ${release.version} is SIMULATED: its scenarios come from the offline provider, not a model`);
+  if (release.outcome === 'up_to_date') {
+    return { stage: 'release', upToDate: true, summary: [`release ${release.version}: up to date at ${directory} (identical rebuild, nothing written)${simulated}`] };
   }
+  const { changes } = release;
   return {
     stage: 'release',
     summary: [
-      `release ${outcome.version}: ${manifest.counts.scenarios} scenarios, ${manifest.counts.items} items -> ${outcome.directory}${simulated}`,
-      `  against ${changes.previousVersion ?? 'nothing (first release)'}: ${changes.added.length} added, ${changes.removed.length} removed, ${changes.changed.length} changed`,
+      `release ${release.version}: ${release.scenarios} scenarios, ${release.items} items -> ${directory}${simulated}`,
+      `  against ${changes.previous_version ?? 'nothing (first release)'}: ${changes.added} added, ${changes.removed} removed, ${changes.changed} changed`,
     ],
   };
 }

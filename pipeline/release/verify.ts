@@ -10,7 +10,7 @@ import { sha256Hex } from '../core/fingerprint.ts';
 import { ManifestSchema, type Item, type Manifest } from '../records.ts';
 import { VALUE_IDS } from '../values.ts';
 import { ITEM_TYPES } from '../records.ts';
-import { loadSchemaValidator, type SchemaFileName } from '../validate/json-schemas.ts';
+import { loadSchemaValidator, type SchemaFileName } from '../json-schemas.ts';
 import { parseItemsCsv, rowToItem } from './csv.ts';
 import { expectedKey } from './items.ts';
 

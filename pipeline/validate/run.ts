@@ -4,26 +4,22 @@
  * work/validate/scenarios.jsonl, every failure to failures.jsonl (record id, line, JSON path,
  * expected, found), counts per check to report.json. Hard failures fail the stage.
  */
-import { pathExists } from '../core/files.ts';
 import { join } from 'node:path';
-import { resolvePerValue } from '../release/per-value.ts';
-import { configFingerprint } from '../config.ts';
 import type { StageContext, StageResult } from '../core/context.ts';
 import { ValactError } from '../core/errors.ts';
-import { JsonlWriter, openLines, readRecords, type RawLine } from '../core/jsonl.ts';
-import {
-  StageAccounting,
-  Stopwatch,
-  fileFingerprint,
-  isStageUpToDate,
-  readStageReport,
-  writeStageReport,
-  type StageReport,
-} from '../core/report.ts';
+import { pathExists } from '../core/files.ts';
+import { openLines, readRecords, type RawLine } from '../core/jsonl.ts';
+import { fileFingerprint, readStageReport } from '../core/report.ts';
+import { DROPPED_FILE, runStage, type StageDefinition, type StageRun } from '../core/stage.ts';
+import { GenerateDetailsSchema } from '../generate/contract.ts';
 import { FilteredPostSchema, ScenarioSchema, type Scenario } from '../records.ts';
 import { VALUE_IDS, type ValueId } from '../values.ts';
-import { CHECKS, CHECK_NAMES, checkScenarioContent, shinglesOf, type CheckFailure, type CheckName, type Finding } from './checks.ts';
-import { loadSchemaValidator } from './json-schemas.ts';
+import { VERBATIM_SPAN_WORDS, checkScenarioContent, shinglesOf, type CheckFailure, type Finding } from './checks.ts';
+import type { ValidateConfig } from './config.ts';
+import { CHECKS, CHECK_NAMES, VALIDATE_OUTPUTS, VALIDATE_REASONS, ValidateDetailsSchema, type CheckName, type ValidateDetails } from './contract.ts';
+import { loadSchemaValidator } from '../json-schemas.ts';
+
+export type ValidateContext = StageContext<{ validate: ValidateConfig }>;
 
 export interface ValidateOptions {
   /** Input scenarios; default DATA/work/generate/scenarios.jsonl. */
@@ -35,35 +31,18 @@ export interface ValidatePaths {
   posts: string;
   directory: string;
   scenarios: string;
-  failures: string;
   report: string;
 }
 
-export function validatePaths(ctx: StageContext, options: ValidateOptions = {}): ValidatePaths {
+export function validatePaths(ctx: ValidateContext, options: ValidateOptions = {}): ValidatePaths {
   const directory = ctx.paths.work('validate');
   return {
     input: options.input ?? join(ctx.paths.work('generate'), 'scenarios.jsonl'),
     posts: join(ctx.paths.work('filter'), 'posts.jsonl'),
     directory,
-    scenarios: join(directory, 'scenarios.jsonl'),
-    failures: join(directory, 'failures.jsonl'),
+    scenarios: join(directory, VALIDATE_OUTPUTS.scenarios),
     report: ctx.paths.report('validate'),
   };
-}
-
-export interface ValueAvailability {
-  available: number;
-  requested: number;
-  shortfall: number;
-}
-
-export interface ValidateDetails {
-  verdict: 'passed' | 'failed';
-  /** Hard checks that failed at least once, by name. */
-  hard_failures: CheckName[];
-  checks: Record<CheckName, { severity: 'hard' | 'soft'; failed: number; description: string }>;
-  availability: Record<ValueId, ValueAvailability>;
-  simulated_scenarios: number;
 }
 
 interface ParsedLine {
@@ -90,79 +69,34 @@ async function loadSourceShingles(file: string, postIds: Set<string>, span: numb
   return shingles;
 }
 
-export async function run(ctx: StageContext, options: ValidateOptions = {}): Promise<StageResult> {
-  const paths = validatePaths(ctx, options);
-  const config = ctx.config.validate;
-  const perValue = await resolvePerValue(ctx);
-  const stageConfigFingerprint = configFingerprint({ validate: config, per_value: perValue });
-  if (!(await pathExists(paths.input))) {
-    throw new ValactError('input', `${paths.input} does not exist`, {
-      hint: 'Run `valact generate` first, or pass --data to point at the right data folder.',
-    });
-  }
-  const postsPresent = await pathExists(paths.posts);
-  if (!postsPresent && !config.allow_missing_posts) {
-    throw new ValactError('input', `${paths.posts} does not exist; the verbatim-copy check needs the filtered posts`, {
-      hint: 'Run `valact filter` first, or set validate.allow_missing_posts to skip that check.',
-    });
-  }
-  const inputs: StageReport['inputs'] = {
-    scenarios: await fileFingerprint(paths.input),
-    posts: postsPresent ? await fileFingerprint(paths.posts) : 'absent',
-  };
-  const previous = await readStageReport(paths.report);
-  if (
-    !ctx.force &&
-    (previous?.details as ValidateDetails | undefined)?.verdict === 'passed' &&
-    (await isStageUpToDate(paths.report, { inputs, configFingerprint: stageConfigFingerprint }))
-  ) {
-    ctx.log.info(`validate: up to date (${paths.report})`);
-    return { stage: 'validate', summary: [`validate: up to date, ${previous!.counts.out} valid scenarios in ${paths.scenarios}`], reportPath: paths.report, upToDate: true };
-  }
+/** The number of scenarios per value generate was asked for, from its report; null when there is none. */
+async function requestedPerValue(ctx: ValidateContext): Promise<number | null> {
+  const report = await readStageReport(ctx.paths.report('generate'), GenerateDetailsSchema);
+  return report?.details.per_value ?? null;
+}
 
-  const stopwatch = new Stopwatch();
+async function validateScenarios(run: StageRun<ValidateContext, ValidateOptions>): Promise<ValidateDetails> {
+  const { ctx } = run;
+  const paths = validatePaths(ctx, run.options);
+  const postsPresent = run.inputs.posts !== 'absent';
+  const perValue = await requestedPerValue(ctx);
   const outcome = await validateFile(paths.input, postsPresent ? paths.posts : null, ctx);
-  const accounting = new StageAccounting();
-  const validWriter = new JsonlWriter<Scenario>(paths.scenarios);
-  const failureWriter = new JsonlWriter<CheckFailure>(paths.failures);
-  try {
-    for (const entry of outcome.entries) {
-      accounting.received();
-      const failures = entry.failures;
-      if (failures.length === 0) {
-        accounting.passed();
-        await validWriter.write(entry.scenario!);
-        continue;
-      }
-      for (const failure of failures) await failureWriter.write(failure);
-      // A record leaves in one place: quarantined for a broken contract, else rejected, under its first failing check.
-      const first = failures.find((failure) => failure.severity === 'hard') ?? failures[0]!;
-      if (first.severity === 'hard') accounting.quarantined(first.check);
-      else accounting.rejected(first.check);
+  const valid = run.jsonl<Scenario>('scenarios', VALIDATE_OUTPUTS.scenarios);
+  for (const entry of outcome.entries) {
+    run.received();
+    if (entry.failures.length === 0) {
+      run.passed();
+      await valid.write(entry.scenario!);
+      continue;
     }
-    accounting.assertBalanced('validate');
-    await validWriter.commit();
-    await failureWriter.commit();
-  } catch (error) {
-    await validWriter.abort();
-    await failureWriter.abort();
-    throw error;
+    // A record leaves in one place: quarantined for a broken contract, else rejected, under its first failing check.
+    const first = entry.failures.find((failure) => failure.severity === 'hard') ?? entry.failures[0]!;
+    run.drop({ id: entry.recordId, line: entry.line, reason: first.check, evidence: { failures: entry.failures } });
+    await run.flushDropped();
   }
 
-  const details = summarise(outcome.entries, perValue);
-  await writeStageReport(paths.report, {
-    stage: 'validate',
-    status: 'complete',
-    counts: accounting.snapshot(),
-    inputs,
-    outputs: { scenarios: paths.scenarios, failures: paths.failures },
-    fingerprints: { config: stageConfigFingerprint },
-    timing: stopwatch.timing(),
-    details: details as unknown as Record<string, unknown>,
-  });
-
-  const counts = accounting.snapshot();
-  const short = VALUE_IDS.filter((value) => details.availability[value].shortfall > 0);
+  const details = summarise(outcome.entries, perValue, ctx.config.validate);
+  const short = VALUE_IDS.filter((value) => (details.availability[value].shortfall ?? 0) > 0);
   if (short.length > 0) {
     ctx.log.warn(
       `validate: fewer valid scenarios than the release needs (${perValue} per value) for ${short
@@ -171,18 +105,59 @@ export async function run(ctx: StageContext, options: ValidateOptions = {}): Pro
     );
   }
   if (details.verdict === 'failed') {
-    const named = details.hard_failures.map((check) => `${check} (${details.checks[check].failed})`).join(', ');
-    throw new ValactError('validation_failed', `validate: hard checks failed on ${paths.input}: ${named}`, {
-      hint: `Each failure, with record id, line and JSON path, is in ${paths.failures}; counts per check in ${paths.report}.`,
-    });
+    const named = details.hard_failures.map((check) => `${check} (${details.checks[check]!.failed})`).join(', ');
+    run.failAfterCommit(
+      new ValactError('validation_failed', `validate: hard checks failed on ${paths.input}: ${named}`, {
+        hint: `Each failure, with record id, line and JSON path, is in ${join(run.outputDir, DROPPED_FILE)}; counts per check in ${paths.report}.`,
+      }),
+    );
+  }
+  return details;
+}
+
+export const validateStage: StageDefinition<ValidateContext, ValidateOptions, ValidateDetails> = {
+  name: 'validate',
+  reasons: VALIDATE_REASONS,
+  details: ValidateDetailsSchema,
+  async inputs(ctx, options) {
+    const paths = validatePaths(ctx, options);
+    if (!(await pathExists(paths.input))) {
+      throw new ValactError('input', `${paths.input} does not exist`, { hint: 'Run `valact generate` first, or pass --data to point at the right data folder.' });
+    }
+    const postsPresent = await pathExists(paths.posts);
+    if (!postsPresent && !ctx.config.validate.allow_missing_posts) {
+      throw new ValactError('input', `${paths.posts} does not exist; the verbatim-copy check needs the filtered posts`, {
+        hint: 'Run `valact filter` first, or set validate.allow_missing_posts to skip that check.',
+      });
+    }
+    const generateReport = ctx.paths.report('generate');
+    return {
+      scenarios: await fileFingerprint(paths.input),
+      posts: postsPresent ? await fileFingerprint(paths.posts) : 'absent',
+      // The per-value quota availability is measured against comes from here.
+      generate_report: (await pathExists(generateReport)) ? await fileFingerprint(generateReport) : 'absent',
+    };
+  },
+  shapingConfig: (ctx) => ({ validate: ctx.config.validate }),
+  // A failed validation is redone (its failures were fixed, or are to be reported again).
+  stillCurrent: (previous) => previous.details.verdict === 'passed',
+  process: validateScenarios,
+};
+
+export async function run(ctx: ValidateContext, options: ValidateOptions = {}): Promise<StageResult> {
+  const outcome = await runStage(validateStage, ctx, options);
+  const counts = outcome.report.counts;
+  const output = join(outcome.outputDir, VALIDATE_OUTPUTS.scenarios);
+  if (outcome.upToDate) {
+    return { stage: 'validate', summary: [`validate: up to date, ${counts.out} valid scenarios in ${output}`], reportPath: outcome.reportPath, upToDate: true };
   }
   return {
     stage: 'validate',
     summary: [
-      `validate: ${counts.out} of ${counts.in} scenarios valid, ${counts.rejected} rejected -> ${paths.scenarios}`,
+      `validate: ${counts.out} of ${counts.in} scenarios valid, ${counts.rejected} rejected -> ${output}`,
       ...(counts.rejected > 0 ? [`  rejections per check: ${Object.entries(counts.per_reason).map(([check, count]) => `${check} ${count}`).join(', ')}`] : []),
     ],
-    reportPath: paths.report,
+    reportPath: outcome.reportPath,
   };
 }
 
@@ -197,7 +172,7 @@ export interface ValidatedEntry {
 export async function validateFile(
   input: string,
   postsFile: string | null,
-  ctx: Pick<StageContext, 'config' | 'progress'>,
+  ctx: Pick<ValidateContext, 'config' | 'progress'>,
 ): Promise<{ entries: ValidatedEntry[] }> {
   const config = ctx.config.validate;
   const schema = await loadSchemaValidator('scenario.schema.json');
@@ -205,7 +180,7 @@ export async function validateFile(
   for await (const raw of openLines(input)) parsed.push(parseLine(raw, schema.check));
 
   const postIds = new Set(parsed.flatMap((entry) => (entry.scenario ? [entry.scenario.source.post_id] : [])));
-  const sources = postsFile ? await loadSourceShingles(postsFile, postIds, config.verbatim_span_words) : null;
+  const sources = postsFile ? await loadSourceShingles(postsFile, postIds, VERBATIM_SPAN_WORDS) : null;
 
   const progress = ctx.progress({ label: 'validate', total: parsed.length, unit: 'scenarios' });
   const seenIds = new Set<string>();
@@ -261,10 +236,10 @@ function parseLine(raw: RawLine, ajvCheck: (value: unknown) => { path: string; m
   return { line: raw.line, recordId, scenario: result.success ? result.data : null, findings };
 }
 
-export function summarise(entries: ValidatedEntry[], perValue: number): ValidateDetails {
+export function summarise(entries: ValidatedEntry[], perValue: number | null, config: ValidateConfig): ValidateDetails {
   const checks = Object.fromEntries(
     CHECK_NAMES.map((check) => [check, { severity: CHECKS[check].severity, failed: 0, description: CHECKS[check].description }]),
-  ) as ValidateDetails['checks'];
+  ) as Record<CheckName, ValidateDetails['checks'][string]>;
   const available = Object.fromEntries(VALUE_IDS.map((value) => [value, 0])) as Record<ValueId, number>;
   let simulated = 0;
   for (const entry of entries) {
@@ -277,7 +252,7 @@ export function summarise(entries: ValidatedEntry[], perValue: number): Validate
   }
   const hardFailures = CHECK_NAMES.filter((check) => CHECKS[check].severity === 'hard' && checks[check].failed > 0);
   const availability = Object.fromEntries(
-    VALUE_IDS.map((value) => [value, { available: available[value], requested: perValue, shortfall: Math.max(perValue - available[value], 0) }]),
-  ) as Record<ValueId, ValueAvailability>;
-  return { verdict: hardFailures.length > 0 ? 'failed' : 'passed', hard_failures: hardFailures, checks, availability, simulated_scenarios: simulated };
+    VALUE_IDS.map((value) => [value, { available: available[value], requested: perValue, shortfall: perValue === null ? null : Math.max(perValue - available[value], 0) }]),
+  ) as ValidateDetails['availability'];
+  return { verdict: hardFailures.length > 0 ? 'failed' : 'passed', hard_failures: hardFailures, checks, availability, simulated_scenarios: simulated, config };
 }

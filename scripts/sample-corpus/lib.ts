@@ -7,27 +7,15 @@
  * boilerplate Pushshift fields deterministically.
  */
 
+import { FILTER_REJECTIONS, type FilterRejection } from '../../pipeline/filter/contract.ts';
 import { VALUE_IDS } from '../../pipeline/values.ts';
 
 export const SAMPLE_VALUE_IDS = VALUE_IDS;
 export type SampleValueId = (typeof SAMPLE_VALUE_IDS)[number];
 
-export const REJECT_REASONS = [
-  'lang',
-  'removed',
-  'deleted',
-  'nsfw',
-  'link_only',
-  'empty',
-  'too_short',
-  'bot_or_mod',
-  'not_advice',
-  'no_decision',
-  'duplicate',
-  'near_duplicate',
-  'wrong_subreddit',
-] as const;
-export type RejectReason = (typeof REJECT_REASONS)[number];
+/** What a label may say a post is rejected for: the filter's reasons, and collect's wrong_subreddit. */
+export const REJECT_REASONS = [...FILTER_REJECTIONS, 'wrong_subreddit'] as const;
+export type RejectReason = FilterRejection | 'wrong_subreddit';
 
 export const LABEL_TAGS = [
   'dialect',

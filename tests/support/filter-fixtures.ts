@@ -64,6 +64,6 @@ export async function writeRawPosts(dataDir: string, lines: (RawPost | string)[]
   return file;
 }
 
-export function quietContext(dataDir: string, config: Config = DEFAULT_CONFIG, force = false): StageContext {
+export function quietContext(dataDir: string, config: Config = DEFAULT_CONFIG, force = false): StageContext<Config> {
   return createContext({ dataDir, config, quiet: true, force });
 }

@@ -59,3 +59,26 @@ export async function writeStageInputs(dataDir: string, scenarios: (Scenario | s
   const postRecords = posts ?? scenarios.flatMap((scenario) => (typeof scenario === 'string' ? [] : [makePost(scenario.source.post_id)]));
   await writeFile(join(dataDir, 'work', 'filter', 'posts.jsonl'), postRecords.map((post) => JSON.stringify(post) + '\n').join(''));
 }
+
+/**
+ * A complete generate report saying the run was asked for `perValue` scenarios per value, as
+ * validate and release read it (they take per_value from generate's report, nowhere else).
+ */
+export async function writeGenerateReport(dataDir: string, perValue: number): Promise<void> {
+  const fill = Object.fromEntries(VALUE_IDS.map((value) => [value, { quota: perValue, candidates: perValue, assigned: perValue, shortfall: 0 }]));
+  const report = {
+    stage: 'generate',
+    status: 'complete',
+    counts: { in: 0, out: 0, rejected: 0, quarantined: 0, per_reason: {} },
+    inputs: {},
+    outputs: {},
+    fingerprints: { config: 'test', prompts: { 'classify.v1': 'test', 'rewrite.v1': 'test' } },
+    timing: { started_at: '2024-01-01T00:00:00.000Z', finished_at: '2024-01-01T00:00:00.000Z', seconds: 0 },
+    details: {
+      provider: 'offline', model: 'offline-simulator-v1', simulated: true, per_value: perValue, quota_per_value: perValue, fill,
+      requests: 0, cache_hits: 0, retries: 0, repairs: 0, waited_ms: 0, tokens: {}, estimated_cost_usd: 0, batch: false,
+    },
+  };
+  await mkdir(join(dataDir, 'work', 'generate'), { recursive: true });
+  await writeFile(join(dataDir, 'work', 'generate', 'report.json'), JSON.stringify(report, null, 2) + '\n');
+}

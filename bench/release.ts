@@ -10,12 +10,13 @@ import { createContext } from '../pipeline/core/context.ts';
 import { run as validate } from '../pipeline/validate/run.ts';
 import { run as release } from '../pipeline/release/run.ts';
 import { verifyRelease } from '../pipeline/release/verify.ts';
-import { balancedScenarios, writeStageInputs } from '../tests/support/scenario-fixtures.ts';
+import { balancedScenarios, writeGenerateReport, writeStageInputs } from '../tests/support/scenario-fixtures.ts';
 
 const PER_VALUE = 300;
 const dir = await mkdtemp(join(tmpdir(), 'valact-bench-release-'));
 try {
   await writeStageInputs(dir, balancedScenarios(PER_VALUE));
+  await writeGenerateReport(dir, PER_VALUE);
   const ctx = createContext({ dataDir: dir, config: DEFAULT_CONFIG, quiet: true, env: { SOURCE_DATE_EPOCH: '1735689600' } });
   const seconds = async (work: () => Promise<unknown>) => {
     const started = process.hrtime.bigint();

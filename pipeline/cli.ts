@@ -7,7 +7,7 @@ import { COMMANDS } from './commands.ts';
 import { ConfigSchema, DEFAULT_CONFIG, getConfigValue, loadConfig, withConfigValue, type Config } from './config.ts';
 import { SHARED_OPTIONS, type CommandSpec, type OptionSpec } from './core/command.ts';
 import { createContext } from './core/context.ts';
-import { ValactError, isValactError } from './core/errors.ts';
+import { ValactError, asIoError, isValactError } from './core/errors.ts';
 import { describeZodError } from './core/jsonl.ts';
 
 export interface Io {
@@ -181,6 +181,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       dataDir: (values.data as string | undefined) ?? 'data',
       config,
       force: values.force === true,
+      allowEmpty: values['allow-empty'] === true,
       quiet: values.quiet === true,
       env: io.env,
       stderr: io.stderr,
@@ -193,7 +194,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 }
 
-function reportError(error: unknown, io: Io): number {
+function reportError(thrown: unknown, io: Io): number {
+  // A permission or disk-full error is the machine's, not a bug: name the path and what to do.
+  const error = asIoError(thrown);
   if (isValactError(error)) {
     io.stderr.write(`error [${error.code}]: ${error.message}\n`);
     if (error.hint) io.stderr.write(`  ${error.hint}\n`);

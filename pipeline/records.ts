@@ -11,6 +11,13 @@ import { VALUE_IDS } from './values.ts';
 export const ValueIdSchema = z.enum(VALUE_IDS).describe('A Schwartz value id.');
 
 /** Reddit ids are base-36 strings (lowercase letters and digits). */
+/**
+ * A release version: semantic X.Y.Z, no leading zeros (so 01.2.3 and 1.2.3 cannot both be
+ * published), each part below a billion (so "the next patch" is always exact arithmetic).
+ */
+export const RELEASE_VERSION_PATTERN = /^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$/;
+export const RELEASE_VERSION_RULE = 'a semantic version X.Y.Z: whole numbers without leading zeros, each below 1,000,000,000';
+
 /** A Reddit post id: lowercase base-36. The one spelling of the rule; collect, release and the schemas read it here. */
 export const REDDIT_ID_SOURCE = '[0-9a-z]{1,16}';
 export const REDDIT_ID_PATTERN = new RegExp(`^${REDDIT_ID_SOURCE}$`);
@@ -153,7 +160,7 @@ function countsPer<const Keys extends readonly string[]>(keys: Keys) {
 export const ManifestSchema = z
   .strictObject({
     name: z.string(),
-    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a semantic version X.Y.Z'),
+    version: z.string().regex(RELEASE_VERSION_PATTERN, RELEASE_VERSION_RULE),
     created: z.string().describe('ISO date from SOURCE_DATE_EPOCH or the config, never the clock.'),
     per_value: z.number().int().positive(),
     counts: z.strictObject({

@@ -390,7 +390,8 @@ describe('filter stage run', () => {
       rawPost({ id: 'xpost1', created_utc: 300, selftext: '', is_self: false, crosspost_parent: 't3_orig1', url: '/r/Advice/comments/orig1/x/' }),
       '{"not": "a post"}',
     ]);
-    const ctx = quietContext(dataDir);
+    // One malformed line in six is over the default share of 1%: allow it here to see where it goes.
+    const ctx = quietContext(dataDir, parseConfig({ filter: { max_malformed_share: 0.5 } }, 'test'));
     const stats = await run(ctx);
     expect(stats).toMatchObject({ in: 6, out: 1, rejected: 4, quarantined: 1 });
     expect(stats.per_reason).toEqual({ duplicate: 1, near_duplicate: 1, 'lang:fra': 1, malformed: 1, removed: 1 });
@@ -435,6 +436,13 @@ describe('filter stage run', () => {
     dirs.push(dataDir);
     await writeRawPosts(dataDir, [...Array.from({ length: 98 }, () => rawPost()), 'oops', '{"id": 1}']);
     await expect(run(quietContext(dataDir))).rejects.toMatchObject({ code: 'malformed_input', message: expect.stringContaining('2 of 100 lines') });
+  });
+
+  it('holds a short file to the same share as collect does: 20 malformed lines of 40 stop the run', async () => {
+    const dataDir = await tempDataDir();
+    dirs.push(dataDir);
+    await writeRawPosts(dataDir, [...Array.from({ length: 20 }, (_, index) => rawPost({ id: `ok${index}` })), ...Array.from({ length: 20 }, () => 'oops')]);
+    await expect(run(quietContext(dataDir))).rejects.toMatchObject({ code: 'malformed_input', exitCode: 3, message: expect.stringContaining('20 of 40 lines') });
   });
 
   it('validates its config at the boundary', () => {

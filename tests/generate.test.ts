@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../pipeline/config.ts';
 import { createContext } from '../pipeline/core/context.ts';
 import type { DroppedRecord } from '../pipeline/core/stage.ts';
+import type { ValactError } from '../pipeline/core/errors.ts';
 import { run } from '../pipeline/generate/run.ts';
 import { assignTargets } from '../pipeline/generate/assign.ts';
 import { ScenarioSchema } from '../pipeline/records.ts';
@@ -121,7 +122,8 @@ describe('generate against a fake OpenAI-compatible server', () => {
           : { kind: 'ok' },
     });
     const dir = await dataDir();
-    const settings = { per_value: 1, over_generation: 0, provider: 'openai', base_url: server.baseURL, rpm: null, tpm: null, max_retries: 1 };
+    // Failures tolerated up to a share: the run commits what it has and quarantines the rest.
+    const settings = { per_value: 1, over_generation: 0, provider: 'openai', base_url: server.baseURL, rpm: null, tpm: null, max_retries: 1, max_failure_share: 0.5 };
     const first = await run(context(dir, settings, { OPENAI_API_KEY: 'test' }));
     expect(first.counts.per_reason).toHaveProperty('classify_http_error', 1);
     const requestsAfterFirst = server.chatRequests.length;
@@ -141,6 +143,62 @@ describe('generate against a fake OpenAI-compatible server', () => {
     expect(third.upToDate).toBe(true);
   });
 
+  it('by default stops with exit 8 when failed calls leave a quota unfilled, keeping the previous outputs', async () => {
+    let endpointDown = false;
+    server = await startFakeOpenAi({
+      fault: (_index, body) => (endpointDown && body.messages.some((message) => message.content.includes('whistleblower')) ? { kind: 'status', status: 503 } : { kind: 'ok' }),
+    });
+    const dir = await dataDir();
+    const settings = { per_value: 1, over_generation: 0, provider: 'openai', base_url: server.baseURL, rpm: null, tpm: null, max_retries: 1 };
+    await run(context(dir, settings, { OPENAI_API_KEY: 'test' }));
+    const scenariosFile = join(dir, 'work', 'generate', 'scenarios.jsonl');
+    const before = await readFile(scenariosFile);
+
+    endpointDown = true;
+    const error = await run(context(dir, { ...settings, temperature: 0.5 }, { OPENAI_API_KEY: 'test' })).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'network', exitCode: 8 });
+    expect((error as Error).message).toContain(server.baseURL);
+    expect((error as Error).message).toContain('gpt-4o-mini');
+    expect((error as Error).message).toMatch(/quota of universalism is left unfilled/);
+    expect(await readFile(scenariosFile)).toEqual(before);
+  });
+
+  it.each([
+    [401, 'credentials', 'OPENAI_API_KEY'],
+    [403, 'credentials', 'OPENAI_API_KEY'],
+    [404, 'credentials', 'model name'],
+  ])('stops at the first %i with exit 2, naming the endpoint and model, without sending the rest', async (status, code, hint) => {
+    server = await startFakeOpenAi({ fault: () => ({ kind: 'status', status }) });
+    const dir = await dataDir();
+    const settings = { per_value: 1, over_generation: 0, provider: 'openai', base_url: server.baseURL, rpm: null, tpm: null, concurrency: 1 };
+    const error = await run(context(dir, settings, { OPENAI_API_KEY: 'test' })).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code, exitCode: 2 });
+    expect((error as ValactError).message).toContain(server.baseURL);
+    expect((error as ValactError).hint).toContain(hint);
+    // Concurrency 1 keeps two calls in flight at most: the first answer stops the rest.
+    expect(server.chatRequests.length).toBeLessThanOrEqual(2);
+  });
+
+  it.each(['htp://127.0.0.1/v1', 'localhost:8000/v1', 'not a url'])('refuses the base URL %j as a config error before any call', async (baseUrl) => {
+    const dir = await dataDir();
+    const settings = { per_value: 1, over_generation: 0, provider: 'openai', base_url: baseUrl };
+    const error = await run(context(dir, settings, { OPENAI_API_KEY: 'test' })).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'config', exitCode: 2, message: expect.stringContaining(JSON.stringify(baseUrl)) });
+  });
+
+  it('redacts the key when an endpoint echoes it in an error body', async () => {
+    const key = 'sk-test-very-secret-key-123456';
+    server = await startFakeOpenAi({ fault: (index) => (index === 0 ? { kind: 'status', status: 500, body: { error: { message: `bad key ${key} given` } } } : { kind: 'ok' }) });
+    const dir = await dataDir();
+    const settings = { per_value: 1, over_generation: 0, provider: 'openai', base_url: server.baseURL, rpm: null, tpm: null, max_retries: 0, max_failure_share: 0.5 };
+    await run(context(dir, settings, { OPENAI_API_KEY: key }));
+    for (const file of ['journal.jsonl', 'dropped.jsonl', 'report.json']) {
+      const text = await readFile(join(dir, 'work', 'generate', file), 'utf8');
+      expect(text, file).not.toContain(key);
+    }
+    expect(await readFile(join(dir, 'work', 'generate', 'dropped.jsonl'), 'utf8')).toContain('[REDACTED]');
+  });
+
   it('quarantines a post whose rewrite fails twice, with the raw output and the errors', async () => {
     server = await startFakeOpenAi({
       fault: (_index, body) => (body.response_format?.json_schema?.name === 'rewrite' && body.messages.some((message) => message.content.includes('whistleblower')) ? { kind: 'content', content: '{"situation":"too short"}' } : { kind: 'ok' }),
@@ -158,7 +216,7 @@ describe('generate against a fake OpenAI-compatible server', () => {
     let failed = '';
     server = await startFakeOpenAi({ batchPollsBeforeDone: 2, batchErrorIds: (id) => (failed === '' || failed === id ? ((failed = id), true) : false) });
     const dir = await dataDir();
-    const settings = { per_value: 1, over_generation: 0, provider: 'openai', base_url: server.baseURL, batch: true, batch_poll_seconds: 0.01 };
+    const settings = { per_value: 1, over_generation: 0, provider: 'openai', base_url: server.baseURL, batch: true, batch_poll_seconds: 0.01, max_failure_share: 0.5 };
     const stats = await run(context(dir, settings, { OPENAI_API_KEY: 'test' }));
     expect(server.batchesCreated).toBe(2);
     expect(stats.counts.quarantined).toBe(1);

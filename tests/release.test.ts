@@ -123,6 +123,7 @@ describe('release', () => {
     ['a missing field', 'scenarios.jsonl', (text) => text.replace(/"situation":"[^"]*",/, ''), true, 'schema'],
     ['a hash mismatch', 'items.csv', (text) => text.replace('What would you do?', 'What would you rather do?'), false, 'hash'],
     ['a count that lies', 'manifest.json', (text) => text.replace('"items": 100', '"items": 101'), false, 'count'],
+    ['a cell a spreadsheet would run', 'items.csv', (text) => text.replace('\r\n', '\r\n=1+'), true, 'csv_formula'],
   ];
 
   it.each(CORRUPTIONS)('--verify rejects a copy with %s (in %s)', async (_name, file, change, rehash, check) => {
@@ -201,5 +202,25 @@ describe('release', () => {
     const result = await valact(['release', '--data', dir, '--per-value', '1']);
     expect(result.code).toBe(6);
     expect(result.err).toContain('refusing to release');
+  });
+
+  it.each(['01.2.3', '1.02.3', '1.2.03', '1.2', '1.2.3.4', 'v1.2.3', '1000000000.0.0', '../../x'])('refuses the version %j (strict semver, bounded parts)', async (version) => {
+    const dir = await validatedDataDir();
+    const result = await valact(['release', '--data', dir, '--per-value', '2', '--version', version]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/semantic version X\.Y\.Z/);
+    expect(await readdir(join(dir, 'release')).catch(() => [])).toEqual([]);
+  });
+
+  it('refuses a take-down list outside the data folder without echoing its content', async () => {
+    const dir = await validatedDataDir();
+    const outside = join(dir, '..', `secret-${Date.now()}.txt`);
+    await writeFile(outside, 'the first line of a private file\n');
+    const config = join(dir, 'config.json');
+    await writeFile(config, JSON.stringify({ release: { takedown_file: outside } }));
+    const result = await valact(['release', '--data', dir, '--per-value', '2', '--config', config]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/must name a file inside the data folder/);
+    expect(result.err).not.toContain('private file');
   });
 });

@@ -147,4 +147,17 @@ describe('the stage runner', () => {
     expect(warnings.join('\n')).toMatch(new RegExp(`took over the lock of process ${dead}`));
     await expect(readFile(join(stageDir(ctx), '.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
+
+  it('removes the temporaries a killed run left, never a live process\'s', async () => {
+    const ctx = await context(['apple']);
+    await runStage(wordStage, ctx, {});
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const { mkdir } = await import('node:fs/promises');
+    await writeFile(join(stageDir(ctx), `.kept.jsonl.tmp-${dead}-abc123`), 'half a file');
+    await mkdir(join(stageDir(ctx), `.1.0.0.tmp-${dead}-def456`));
+    await writeFile(join(stageDir(ctx), `.candidates.jsonl.tmp-${process.pid}-live01`), 'in use');
+    await runStage(wordStage, { ...ctx, force: true }, {});
+    const { readdir } = await import('node:fs/promises');
+    expect((await readdir(stageDir(ctx))).filter((name) => name.includes('.tmp-'))).toEqual([`.candidates.jsonl.tmp-${process.pid}-live01`]);
+  });
 });

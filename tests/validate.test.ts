@@ -41,6 +41,7 @@ const SOFT_CASES: [string, string, string, string][] = [
   ['a mask token', 'placeholder', '/options/1/text', mutate((s: Scenario) => ({ ...s, options: [s.options[0], { ...s.options[1], text: `${s.options[1].text} [NAME]` }] }))],
   ['a situation in French', 'language', '/situation', mutate((s: Scenario) => ({ ...s, situation: 'Vous hésitez depuis des semaines entre deux chemins. Votre famille attend une réponse et les deux choix ont un prix réel pour vous et pour les gens que vous aimez. Vous devez décider avant la fin du mois ce que vous allez faire de votre vie.' }))],
   ['a situation too long', 'situation_length', '/situation', mutate((s: Scenario) => ({ ...s, situation: longSituation }))],
+  ['an option a spreadsheet would run', 'formula_start', '/options/0/text', mutate((s: Scenario) => ({ ...s, options: [{ ...s.options[0], text: `=${s.options[0].text.slice(1)}` }, s.options[1]] }))],
 ];
 
 const HARD_CASES: [string, string, string, string][] = [
@@ -96,7 +97,7 @@ describe('validate', () => {
 
   it('rejects a scenario whose source post is not in the filter output', async () => {
     const dir = await dataDir();
-    await writeStageInputs(dir, [makeScenario('abc1', 'benevolence')], []);
+    await writeStageInputs(dir, [makeScenario('abc1', 'benevolence'), makeScenario('good1', 'power')], [makePost('good1')]);
     await run(context(dir));
     const report = JSON.parse(await readFile(join(dir, 'work', 'validate', 'report.json'), 'utf8'));
     expect(report.counts.per_reason).toEqual({ source_post_missing: 1 });
@@ -111,5 +112,17 @@ describe('validate', () => {
     expect(report.details.availability.power).toEqual({ available: 2, requested: 1, shortfall: 0 });
     expect(report.details.availability.hedonism).toEqual({ available: 0, requested: 1, shortfall: 1 });
     expect((await run(context(dir))).upToDate).toBe(true);
+  });
+
+  it('keeps its previous outputs when nothing passes, unless --allow-empty', async () => {
+    const dir = await dataDir();
+    await writeStageInputs(dir, [makeScenario('abc1', 'benevolence')]);
+    await run(context(dir));
+    const before = await readFile(join(dir, 'work', 'validate', 'scenarios.jsonl'));
+    await writeStageInputs(dir, [makeScenario('abc1', 'benevolence')], []);
+    await expect(run(context(dir))).rejects.toMatchObject({ code: 'input', message: expect.stringContaining('none of 1 records passed (source_post_missing 1)') });
+    expect(await readFile(join(dir, 'work', 'validate', 'scenarios.jsonl'))).toEqual(before);
+    const allowed = await run(createContext({ dataDir: dir, config: DEFAULT_CONFIG, quiet: true, allowEmpty: true }));
+    expect(allowed.summary[0]).toContain('0 of 1 scenarios valid');
   });
 });

@@ -37,15 +37,23 @@ export const DEFAULT_VALUE_SUBREDDITS: Record<ValueId, string[]> = {
   universalism: ['ZeroWaste', 'vegan', 'antiwork'],
 };
 
+/**
+ * A subreddit name as Reddit allows it: letters, digits and underscores, up to 21, not opening
+ * with an underscore (two-letter names such as r/de are old but real), optionally written r/name.
+ * Names go into API paths with the user's token: nothing else may reach them.
+ */
+export const SUBREDDIT_NAME = /^(?:\/?r\/)?[A-Za-z0-9][A-Za-z0-9_]{1,20}$/;
+const SubredditName = z.string().regex(SUBREDDIT_NAME, 'a subreddit name: 2–21 letters, digits or underscores (r/ optional)');
+
 export const CollectConfigSchema = z.strictObject({
   /** Where posts come from: the bundled sample (default), dump files, or the live API. */
   source: z.enum(['sample', 'dump', 'reddit']).default('sample'),
   /** Dump files for `source: dump` (.zst, .ndjson, .jsonl, or "-" for stdin). */
   inputs: z.array(z.string()).default([]),
   /** Subreddits to keep (case-insensitive). Default: advice subreddits plus the value map's. */
-  subreddits: z.array(z.string()).nullable().default(null),
+  subreddits: z.array(SubredditName).nullable().default(null),
   /** Extra subreddits per value, merged into the default selection. */
-  value_subreddits: z.record(z.enum(VALUE_IDS), z.array(z.string())).default(DEFAULT_VALUE_SUBREDDITS),
+  value_subreddits: z.record(z.enum(VALUE_IDS), z.array(SubredditName)).default(DEFAULT_VALUE_SUBREDDITS),
   /** Keep posts created on or after this date (ISO date, UTC). */
   after: z.string().nullable().default(null),
   /** Keep posts created before this date (ISO date, UTC). */
@@ -54,6 +62,11 @@ export const CollectConfigSchema = z.strictObject({
   limit: z.number().int().positive().nullable().default(null),
   /** Abort when more than this share of input lines is malformed. */
   max_malformed_share: z.number().min(0).max(1).default(0.01),
+  /**
+   * A dump line whose bytes are not valid UTF-8: "skip" it (reason invalid_utf8), or "keep" it with
+   * the bad bytes replaced by U+FFFD, counted per file in the report. Default "skip".
+   */
+  invalid_utf8: z.enum(['skip', 'keep']).default('skip'),
   /** Live API listing. */
   listing: z.enum(['new', 'top', 'hot']).default('new'),
   /** Time window for `listing: top`. */
@@ -73,7 +86,7 @@ export const CollectConfigSchema = z.strictObject({
   /** Skip removed and deleted posts (flags, `[removed]`/`[deleted]` bodies, "Removed by Reddit" banners). Default true. */
   skip_removed: z.boolean().default(true),
   /**
-   * List every wrong-subreddit line in skipped.jsonl too. Default false: a full monthly dump
+   * List every wrong-subreddit line in dropped.jsonl too. Default false: a full monthly dump
    * holds tens of millions of them, so they are only counted in the report.
    */
   list_wrong_subreddit: z.boolean().default(false),

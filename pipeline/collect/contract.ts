@@ -16,6 +16,7 @@ export const COLLECT_REASONS = {
   removed: { check: 'select', disposition: 'rejected', description: 'removed by moderators or Reddit' },
   deleted: { check: 'select', disposition: 'rejected', description: 'deleted by its author' },
   duplicate_id: { check: 'select', disposition: 'rejected', description: 'an id already collected in this run' },
+  invalid_utf8: { check: 'parse', disposition: 'rejected', description: 'the line is not valid UTF-8 (with collect.invalid_utf8 "skip")' },
   malformed_json: { check: 'parse', disposition: 'quarantined', description: 'the line is not JSON (or longer than the line limit)' },
   malformed_record: { check: 'parse', disposition: 'quarantined', description: 'JSON, but not a submission this stage can read' },
 } as const satisfies ReasonCatalog;
@@ -41,8 +42,11 @@ export const CollectDetailsSchema = z.object({
       decoder: z.string(),
       bytes_read: Count,
       bytes_uncompressed: Count,
+      /** Lines whose bytes were not valid UTF-8 (skipped or kept as collect.invalid_utf8 says). */
+      invalid_utf8: Count,
     }),
   ),
   wrong_subreddit_listed: z.boolean(),
+  invalid_utf8: z.enum(['skip', 'keep']),
 });
 export type CollectDetails = z.infer<typeof CollectDetailsSchema>;

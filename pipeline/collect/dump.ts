@@ -188,7 +188,8 @@ async function* decodeOnThread(input: DumpInput, state: ReadState, totalBytes: n
       finished = true;
       state.bytesIn = message.consumed;
       if (message.type === 'end') return;
-      const where = `compressed byte ${message.consumed} of ${totalBytes} (${state.bytesOut} uncompressed bytes decoded)`;
+      // The thread's own count: chunks not yet handed over were decoded too.
+      const where = `compressed byte ${message.consumed} of ${totalBytes} (${message.produced} uncompressed bytes decoded)`;
       const hint = 'Download the file again (check its size and checksum); the previous posts.jsonl was left untouched.';
       if (message.type === 'truncated') {
         throw new ValactError('input', `${input.label}: the file ends in the middle of a zstd frame at ${where}: it is truncated`, { hint });

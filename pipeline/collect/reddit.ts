@@ -289,7 +289,8 @@ export async function* fetchRedditSubmissions(
         const after = cursor.next;
         const body = await traffic.send(`listing ${query}${after ? ` after ${after}` : ''}`, () =>
           requester.oauthRequest({
-            uri: `r/${subreddit}/${config.listing}`,
+            // Names are checked against Reddit's rules in the config; each segment is encoded anyway.
+            uri: `r/${encodeURIComponent(subreddit)}/${encodeURIComponent(config.listing)}`,
             qs: {
               limit: PAGE_SIZE,
               raw_json: 1,

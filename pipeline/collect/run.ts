@@ -10,7 +10,8 @@
  * The stage runner (core/stage.ts) writes the outputs aside and renames them into place at the
  * end, so a failed or killed run leaves the previous posts.jsonl untouched.
  */
-import { rm } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable } from 'node:stream';
@@ -66,6 +67,7 @@ export interface InputStats {
   decoder: DecoderName | 'none' | 'reddit_api';
   bytes_read: number;
   bytes_uncompressed: number;
+  invalid_utf8: number;
 }
 
 /** Where a skipped line came from: a file and line, or a live API query. */
@@ -174,10 +176,11 @@ async function readOneDump(run: CollectRun, input: DumpInput, kind: 'dump' | 'sa
   const listWrongSubreddit = config.list_wrong_subreddit;
   const prefilter = new LinePrefilter(selection);
   let writtenHere = 0;
+  let invalidUtf8 = 0;
   const progress = ctx.progress({ label: `collect ${input.label}`, unit: 'lines' });
   const splitter = new LineSplitter({
     line(buffer, start, end, lineNumber) {
-      if (run.limitReached) return;
+      if (run.limitReached || isBlank(buffer, start, end)) return;
       run.run.received();
       const cheap = prefilter.check(buffer, start, end);
       // The common case of a monthly dump (~95% of lines): count it, allocate nothing.
@@ -192,7 +195,16 @@ async function readOneDump(run: CollectRun, input: DumpInput, kind: 'dump' | 'sa
         run.skip(cheap, { id, file: input.label, line: lineNumber, query: null }, 'prefilter', listed);
         return;
       }
-      const parsed = parseSubmissionLine(buffer.subarray(start, end));
+      const bytes = buffer.subarray(start, end);
+      // toString would replace bad bytes with U+FFFD silently: count them, and skip or keep as configured.
+      if (!isUtf8(bytes)) {
+        invalidUtf8 += 1;
+        if (config.invalid_utf8 === 'skip') {
+          run.skip('invalid_utf8', { id: idFromBytes(bytes), file: input.label, line: lineNumber, query: null }, 'bytes that are not valid UTF-8');
+          return;
+        }
+      }
+      const parsed = parseSubmissionLine(bytes);
       if (!parsed.ok) {
         run.quarantine(parsed.reason, { id: parsed.id, file: input.label, line: lineNumber, query: null }, parsed.message);
         return;
@@ -228,7 +240,17 @@ async function readOneDump(run: CollectRun, input: DumpInput, kind: 'dump' | 'sa
     decoder: state.decoder,
     bytes_read: state.bytesIn,
     bytes_uncompressed: state.bytesOut,
+    invalid_utf8: invalidUtf8,
   };
+}
+
+/** A line of nothing but spaces and tabs is a blank line, like an empty one: not a record. */
+function isBlank(buffer: Buffer, start: number, end: number): boolean {
+  for (let index = start; index < end; index += 1) {
+    const byte = buffer[index]!;
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) return false;
+  }
+  return true;
 }
 
 /** The one drop every unlisted other-subreddit line makes: counted, never written. */
@@ -278,6 +300,7 @@ async function collectPosts(run: StageRun<CollectContext, CollectOptions>): Prom
     stopped_at_limit: collectRun.limitReached,
     per_input: perInput,
     wrong_subreddit_listed: config.list_wrong_subreddit,
+    invalid_utf8: config.invalid_utf8,
   };
 }
 
@@ -294,7 +317,9 @@ export const collectStage: StageDefinition<CollectContext, CollectOptions, Colle
         fingerprints[input.label] = 'stdin';
         continue;
       }
+      let isFolder = false;
       try {
+        isFolder = (await stat(input.path)).isDirectory();
         fingerprints[input.label] = await fileFingerprint(input.path);
       } catch (error) {
         const hint =
@@ -304,6 +329,7 @@ export const collectStage: StageDefinition<CollectContext, CollectOptions, Colle
         const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
         throw new ValactError('input', `cannot read ${config.source === 'sample' ? 'the sample corpus' : 'dump file'} ${input.path}: ${why}`, { hint });
       }
+      if (isFolder) throw new ValactError('input', `${input.path}: a folder, not a dump file`, { hint: 'Give the dump files themselves (--input RS_2023-01.zst --input ...).' });
     }
     if (config.source === 'reddit') fingerprints.reddit = `${config.listing}/${config.time_window}`;
     return fingerprints;
@@ -369,7 +395,7 @@ async function collectFromReddit(collectRun: CollectRun): Promise<InputStats> {
     if (collectRun.limitReached) break;
   }
   progress.done();
-  return { input: 'reddit', lines: fetched, written, compressed: false, decoder: 'reddit_api', bytes_read: 0, bytes_uncompressed: 0 };
+  return { input: 'reddit', lines: fetched, written, compressed: false, decoder: 'reddit_api', bytes_read: 0, bytes_uncompressed: 0, invalid_utf8: 0 };
 }
 
 function emptyCounts(): StageCounts {

@@ -7,10 +7,37 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
+import { asIoError } from './errors.ts';
 
-function temporaryPathFor(target: string): string {
+/**
+ * Where a temporary for `target` lives: beside it, hidden, named for the process that owns it
+ * (`.<name>.tmp-<pid>-<random>`). Every temporary the pipeline makes follows this rule, so a
+ * stage can remove the ones a killed run left (removeDeadTemporaries).
+ */
+export function temporaryPathFor(target: string): string {
   const random = Math.random().toString(36).slice(2, 10);
   return join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${random}`);
+}
+
+const TEMPORARY_NAME = /^\..+\.tmp-(\d+)(?:-[0-9a-z]+)?(?:\.[a-z]+)?$/;
+
+/**
+ * Remove the temporaries (files or folders) in `directory` whose owning process is gone: what a
+ * killed run left behind. A live process's temporaries are never touched. Returns their names.
+ */
+export async function removeDeadTemporaries(directory: string): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = await readdir(directory);
+  } catch {
+    return [];
+  }
+  const dead = entries.filter((entry) => {
+    const match = TEMPORARY_NAME.exec(entry);
+    return match !== null && Number(match[1]) > 0 && !isProcessAlive(Number(match[1]));
+  });
+  await Promise.all(dead.map((entry) => rm(join(directory, entry), { recursive: true, force: true })));
+  return dead;
 }
 
 async function fsyncPath(path: string): Promise<void> {
@@ -58,15 +85,15 @@ export async function removeStaleTemporaries(target: string): Promise<void> {
 }
 
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
   const temporary = temporaryPathFor(target);
   try {
+    await mkdir(dirname(target), { recursive: true });
     await writeFile(temporary, data);
     await fsyncPath(temporary);
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw error;
+    throw asIoError(error, target);
   }
   await fsyncDirectory(dirname(target));
 }
@@ -98,24 +125,48 @@ export class AtomicFileWriter {
   }
 
   private opening: Promise<WriteStream> | null = null;
+  /** The stream's first error (a full disk, a revoked permission): every later call throws it. */
+  private failure: Error | null = null;
 
   /** Opens the temporary file once, however many writes arrive before it is open. */
   private open(): Promise<WriteStream> {
     this.opening ??= (async () => {
-      await mkdir(dirname(this.target), { recursive: true });
-      await removeStaleTemporaries(this.target);
-      this.stream = createWriteStream(this.temporary, { highWaterMark: 1 << 20 });
-      return this.stream;
+      try {
+        await mkdir(dirname(this.target), { recursive: true });
+        await removeStaleTemporaries(this.target);
+        const stream = createWriteStream(this.temporary, { highWaterMark: 1 << 20 });
+        // Held, not thrown: a stream error with no listener would crash the process.
+        stream.on('error', (error) => {
+          this.failure ??= error;
+        });
+        await once(stream, 'open');
+        this.stream = stream;
+        return stream;
+      } catch (error) {
+        throw asIoError(error, this.target);
+      }
     })();
     return this.opening;
+  }
+
+  /** Resolves on `event`, rejects with the stream's error (already held, or arriving first). */
+  private until(stream: WriteStream, event: 'drain' | 'finish'): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const fail = () => reject(asIoError(this.failure, this.target));
+      if (this.failure) return fail();
+      stream.once(event, () => resolve());
+      stream.once('error', fail);
+      stream.once('close', () => (this.failure ? fail() : resolve()));
+    });
   }
 
   async write(chunk: string | Uint8Array): Promise<void> {
     if (this.settled) throw new Error(`write after commit/abort of ${this.target}`);
     const stream = this.stream ?? (await this.open());
+    if (this.failure) throw asIoError(this.failure, this.target);
     this.hash.update(chunk);
     this.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
-    if (!stream.write(chunk)) await once(stream, 'drain');
+    if (!stream.write(chunk)) await this.until(stream, 'drain');
   }
 
   async commit(): Promise<WrittenFile> {
@@ -123,11 +174,16 @@ export class AtomicFileWriter {
     if (this.settled) throw new Error(`commit after abort of ${this.target}`);
     const stream = this.stream ?? (await this.open());
     this.settled = true;
-    stream.end();
-    await once(stream, 'finish');
-    await fsyncPath(this.temporary);
-    await rename(this.temporary, this.target);
-    await fsyncDirectory(dirname(this.target));
+    try {
+      stream.end();
+      await this.until(stream, 'finish');
+      await fsyncPath(this.temporary);
+      await rename(this.temporary, this.target);
+      await fsyncDirectory(dirname(this.target));
+    } catch (error) {
+      await rm(this.temporary, { force: true });
+      throw asIoError(error, this.target);
+    }
     this.written = { bytes: this.bytes, sha256: this.hash.digest('hex') };
     return this.written;
   }

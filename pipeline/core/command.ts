@@ -41,5 +41,6 @@ export const SHARED_OPTIONS: OptionSpec[] = [
   { name: 'data', kind: 'string', placeholder: 'DIR', default: 'data', description: 'Data folder: collect writes DIR/raw/, later stages DIR/work/<stage>/, releases DIR/release/, the LLM cache DIR/cache/.' },
   { name: 'config', kind: 'string', placeholder: 'FILE', default: null, description: 'JSON config file (validated); flags override it. Secrets come only from the environment.' },
   { name: 'force', kind: 'boolean', default: false, description: 'Redo finished work instead of skipping it.' },
+  { name: 'allow-empty', kind: 'boolean', default: false, description: 'Accept an input with no records (otherwise the stage stops with exit 3 and keeps its previous outputs).' },
   { name: 'quiet', kind: 'boolean', default: false, description: 'No progress display or info lines (warnings and errors still show).' },
 ];

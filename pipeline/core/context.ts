@@ -52,6 +52,8 @@ export interface StageContext<Config = unknown> {
   config: Config;
   /** Redo finished work instead of skipping it. */
   force: boolean;
+  /** Accept an input with no records (by default a stage refuses to replace its outputs with nothing). */
+  allowEmpty: boolean;
   quiet: boolean;
   log: Logger;
   progress(options: Omit<ProgressOptions, 'quiet' | 'stream'>): Progress;
@@ -63,6 +65,7 @@ export interface ContextOptions<Config> {
   dataDir: string;
   config: Config;
   force?: boolean;
+  allowEmpty?: boolean;
   quiet?: boolean;
   env?: Readonly<Record<string, string | undefined>>;
   stderr?: NodeJS.WriteStream;
@@ -75,6 +78,7 @@ export function createContext<Config>(options: ContextOptions<Config>): StageCon
     paths: dataPaths(options.dataDir),
     config: options.config,
     force: options.force ?? false,
+    allowEmpty: options.allowEmpty ?? false,
     quiet,
     log: {
       info: (message) => {

@@ -5,9 +5,10 @@
  * start time. A live holder refuses the second run at once; the lock of a process that died is
  * taken over with a warning.
  */
-import { open, readFile, mkdir, rename, rm } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { temporaryPathFor } from './atomic.ts';
 import { ValactError, asIoError } from './errors.ts';
 
 export const LOCK_FILE = '.lock';
@@ -41,21 +42,27 @@ async function readHolder(file: string): Promise<LockHolder | null> {
   }
 }
 
+/**
+ * Create the lock with its content in one step: the holder is written to a temporary first and
+ * hard-linked into place, which fails if a lock exists. A kill or a full disk never leaves an
+ * empty lock behind.
+ */
 async function createExclusive(file: string, holder: LockHolder): Promise<boolean> {
+  const temporary = temporaryPathFor(file);
   try {
-    const handle = await open(file, 'wx');
-    try {
-      await handle.writeFile(JSON.stringify(holder) + '\n');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeFile(temporary, JSON.stringify(holder) + '\n', { flag: 'wx' });
+    await link(temporary, file);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw asIoError(error, file);
+  } finally {
+    await rm(temporary, { force: true });
   }
 }
+
+/** A lock file with no readable holder that is older than this was left by an older valact or a crash. */
+const UNREADABLE_LOCK_GRACE_MS = 2000;
 
 export async function acquireStageLock(directory: string, stage: string, log: { warn(message: string): void }): Promise<StageLock> {
   try {
@@ -65,7 +72,7 @@ export async function acquireStageLock(directory: string, stage: string, log: { 
   }
   const file = join(directory, LOCK_FILE);
   const me: LockHolder = { pid: process.pid, host: hostname(), stage, started_at: new Date().toISOString() };
-  for (let attempt = 0; attempt < 5; attempt += 1) {
+  for (let attempt = 0; attempt < 60; attempt += 1) {
     if (await createExclusive(file, me)) {
       return {
         release: async () => {
@@ -75,9 +82,14 @@ export async function acquireStageLock(directory: string, stage: string, log: { 
       };
     }
     const holder = await readHolder(file);
-    // A lock being written this instant reads as empty: look again.
     if (holder === null) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      const age = await stat(file).then((info) => Date.now() - info.mtimeMs, () => 0);
+      if (age < UNREADABLE_LOCK_GRACE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
+      await rm(file, { force: true });
+      log.warn(`${stage}: removed an unreadable lock ${file} left by a run that no longer holds it`);
       continue;
     }
     const sameHost = holder.host === me.host;
@@ -94,7 +106,7 @@ export async function acquireStageLock(directory: string, stage: string, log: { 
     }
     // The holder died. Move its lock aside under a name of our own: of two runs taking over at
     // once, one rename succeeds and the other finds the winner's fresh lock next time round.
-    const aside = `${file}.stale-${process.pid}`;
+    const aside = temporaryPathFor(file);
     try {
       await rename(file, aside);
     } catch {

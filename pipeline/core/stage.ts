@@ -13,7 +13,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { AtomicFileWriter } from './atomic.ts';
+import { AtomicFileWriter, removeDeadTemporaries } from './atomic.ts';
 import type { StageContext } from './context.ts';
 import { ValactError, asIoError } from './errors.ts';
 import { fingerprint } from './fingerprint.ts';
@@ -227,6 +227,10 @@ export class StageRun<Ctx extends StageContext<unknown>, Options> {
     this.deferredFailure = error;
   }
 
+  get hasDeferredFailure(): boolean {
+    return this.deferredFailure !== null;
+  }
+
   counts(): StageCounts {
     return this.accounting.snapshot();
   }
@@ -245,6 +249,22 @@ export class StageRun<Ctx extends StageContext<unknown>, Options> {
   async abort(): Promise<void> {
     await Promise.all([...[...this.outputs.values()].map(({ writer }) => writer.abort()), this.droppedWriter.abort()]);
   }
+}
+
+/** A stage that read no record at all refuses to replace its outputs with nothing. */
+function emptyInputError(stage: string, inputs: Record<string, FileFingerprint | string>): ValactError {
+  const named = Object.entries(inputs).map(([name, input]) => (typeof input === 'string' ? `${name} (${input})` : input.path));
+  return new ValactError('input', `${stage}: no records in ${named.join(', ') || 'its input'}; the previous outputs were left as they were`, {
+    hint: 'Check the input (an empty or truncated file, a wrong --input or --subreddits), or pass --allow-empty to publish an empty result.',
+  });
+}
+
+/** A stage that passed nothing on keeps its previous outputs: an empty result is almost always a mistake. */
+function nothingPassedError(stage: string, counts: StageCounts): ValactError {
+  const reasons = Object.entries(counts.per_reason).sort(([, a], [, b]) => b - a).slice(0, 5).map(([reason, count]) => `${reason} ${count}`).join(', ');
+  return new ValactError('input', `${stage}: none of ${counts.in} records passed (${reasons}); the previous outputs were left as they were`, {
+    hint: 'Check the options that select records (--subreddits, dates, thresholds), or pass --allow-empty to publish an empty result.',
+  });
 }
 
 /**
@@ -278,12 +298,20 @@ export async function runStage<Ctx extends StageContext<unknown>, Options, Detai
       }
     }
 
+    const leftovers = await removeDeadTemporaries(outputDir);
+    if (leftovers.length > 0) ctx.log.info(`${stage.name}: removed ${leftovers.length} temporary file(s) a killed run left in ${outputDir}`);
+
     const stopwatch = new Stopwatch();
     const run = new StageRun<Ctx, Options>(stage as StageDefinition<Ctx, Options, unknown>, ctx, options, outputDir, inputs);
     let report: StageReport<Details>;
     let failure: ValactError | null;
     try {
       const details = await stage.process(run);
+      if (!ctx.allowEmpty && !run.hasDeferredFailure) {
+        const counts = run.counts();
+        if (counts.in === 0) throw emptyInputError(stage.name, inputs);
+        if (counts.out === 0) throw nothingPassedError(stage.name, counts);
+      }
       // Checked, not rewritten: the report keeps the stage's own key order.
       const checked = stage.details.safeParse(details);
       if (!checked.success) {

@@ -94,7 +94,7 @@ export const FilterConfigSchema = z.strictObject({
   mask_names: z.boolean().default(true),
 
   // -- input --------------------------------------------------------------------------------
-  /** Abort when more than this share of input lines is malformed (after at least 100 lines). Default 0.01. */
+  /** Abort when more than this share of input lines is malformed (over the whole file, as collect does). Default 0.01. */
   max_malformed_share: z.number().min(0).max(1).default(0.01),
 });
 export type FilterConfig = z.infer<typeof FilterConfigSchema>;

@@ -11,8 +11,9 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { temporaryPathFor } from '../core/atomic.ts';
 import type { StageContext, StageResult } from '../core/context.ts';
-import { ValactError } from '../core/errors.ts';
+import { ValactError, asIoError } from '../core/errors.ts';
 import { openLines, readRecords, type JsonlWriter } from '../core/jsonl.ts';
 import { fileFingerprint } from '../core/report.ts';
 import { countedReason, runStage, type StageDefinition, type StageRun } from '../core/stage.ts';
@@ -174,12 +175,14 @@ async function judgeAll(run: StageRun<FilterContext, FilterRunOptions>, tally: F
     await run.flushDropped();
     progress.tick();
   }
+  if (candidatesStream.errored) throw candidatesStream.errored;
   candidatesStream.end();
   await once(candidatesStream, 'finish');
   progress.done();
 
   const totalLines = lines + malformed.length;
-  if (malformed.length > 0 && totalLines >= 100 && malformed.length / totalLines > config.max_malformed_share) {
+  // The same rule as collect's at the end of its input: the share over the whole file, however short.
+  if (malformed.length > 0 && malformed.length / totalLines > config.max_malformed_share) {
     throw new ValactError('malformed_input', `${input}: ${malformed.length} of ${totalLines} lines are malformed (more than filter.max_malformed_share = ${config.max_malformed_share}); nothing was written`, {
       hint: `Check the first bad line (${malformed[0]!.line}: ${malformed[0]!.message}), re-run collect, or raise filter.max_malformed_share.`,
     });
@@ -233,10 +236,17 @@ async function filterPosts(run: StageRun<FilterContext, FilterRunOptions>): Prom
   const filterVersion = `${FILTER_VERSION}+${fingerprint(shapingConfig(run.ctx)).slice(0, 12)}`;
   const tally = new FilterTally(run);
   const posts = run.jsonl<FilteredPost>('posts', FILTER_OUTPUTS.posts);
-  const candidatesFile = join(run.outputDir, `.candidates-${process.pid}.jsonl`);
+  // Cleaned survivors wait here for dedup; a killed run's copy is removed by the next run.
+  const candidatesFile = temporaryPathFor(join(run.outputDir, 'candidates.jsonl'));
   const candidatesStream = createWriteStream(candidatesFile);
+  // A write error (a full disk) must reach the run as an error, never crash the process.
+  let candidatesFailure: Error | null = null;
+  candidatesStream.on('error', (error) => {
+    candidatesFailure ??= error;
+  });
   try {
     await judgeAll(run, tally, input, candidatesStream, filterVersion, botPattern);
+    if (candidatesFailure) throw asIoError(candidatesFailure, candidatesFile);
     const duplicates = run.timer.time('dedup_resolve', () =>
       resolveDuplicates(
         tally.candidates,
@@ -320,8 +330,8 @@ export function summarize(stats: FilterStats): StageResult {
     reportPath: stats.reportPath,
     upToDate: stats.upToDate,
     summary: [
-      `filter${stats.upToDate ? ' (up to date)' : ''}: ${stats.in} posts in, ${stats.out} kept, ${stats.rejected} rejected, ${stats.quarantined} quarantined`,
-      ...(reasons ? [`  dropped by reason: ${reasons}`] : []),
+      `filter${stats.upToDate ? ' (up to date)' : ''}: ${stats.in} posts in, ${stats.out} kept, ${stats.rejected} rejected, ${stats.quarantined} quarantined (malformed lines)`,
+      ...(reasons ? [`  dropped by reason (rejected and quarantined): ${reasons}`] : []),
       `  report: ${stats.reportPath}`,
     ],
   };

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { VALUE_IDS } from '../values.ts';
-import { MAX_OPTION_LENGTH_RATIO, SECOND_PERSON_PATTERN, SITUATION_WORDS, findPlaceholder, optionLengthRatio, wordCount } from '../text.ts';
+import { FORMULA_START, MAX_OPTION_LENGTH_RATIO, SECOND_PERSON_PATTERN, SITUATION_WORDS, findPlaceholder, optionLengthRatio, wordCount } from '../text.ts';
 
 const Score = z.number().int().min(0).max(5);
 
@@ -16,7 +16,11 @@ export const ClassifyAnswerSchema = z.strictObject({
 export type ClassifyAnswer = z.infer<typeof ClassifyAnswerSchema>;
 
 const OptionAnswer = z.strictObject({
-  text: z.string().min(1).refine((text) => findPlaceholder(text) === null, 'contains a placeholder token'),
+  text: z
+    .string()
+    .min(1)
+    .refine((text) => findPlaceholder(text) === null, 'contains a placeholder token')
+    .refine((text) => !FORMULA_START.test(text), 'must not open with =, +, -, @, a tab or a carriage return'),
   rationale: z.string().min(1),
 });
 
@@ -28,7 +32,8 @@ export const RewriteAnswerSchema = z
         message: `must be ${SITUATION_WORDS.min}–${SITUATION_WORDS.max} words`,
       })
       .refine((text) => SECOND_PERSON_PATTERN.test(text), 'must be written in the second person ("you")')
-      .refine((text) => findPlaceholder(text) === null, 'contains a placeholder token such as [NAME]'),
+      .refine((text) => findPlaceholder(text) === null, 'contains a placeholder token such as [NAME]')
+      .refine((text) => !FORMULA_START.test(text), 'must not open with =, +, -, @, a tab or a carriage return'),
     option_target: OptionAnswer,
     option_competing: OptionAnswer,
   })

@@ -21,6 +21,13 @@ export const GenerateConfigSchema = z.strictObject({
   classify_max_tokens: z.number().int().positive().default(300),
   /** Completion token cap for a rewrite answer. Default 700. */
   rewrite_max_tokens: z.number().int().positive().default(700),
+  /**
+   * Share of a step's calls that may fail for reasons outside the post (endpoint down, 5xx or
+   * 429 past the retries, a batch that lost the request) before the run stops with exit 8,
+   * keeping the previous outputs; a re-run retries just those calls. Default null: any such
+   * failure that leaves a value's quota unfilled stops the run.
+   */
+  max_failure_share: z.number().min(0).max(1).nullable().default(null),
 });
 export type GenerateConfig = z.infer<typeof GenerateConfigSchema>;
 

@@ -193,6 +193,27 @@ async function runPhase<T, Entry extends JournalRecord>(
   return results;
 }
 
+/**
+ * Calls that failed for reasons outside the post stop the run (exit 8) before anything is
+ * committed, when there are more than generate.max_failure_share of them, or by default when
+ * they leave a value's quota unfilled. The journal keeps every finished call: the next run
+ * asks only the failed ones again.
+ */
+function stopOnEndpointFailures(ctx: GenerateContext, step: 'classify' | 'rewrite', entries: Iterable<JournalRecord>, calls: number, quotaUnfilled: string[]): void {
+  const failed = [...entries].filter((entry) => entry.error !== undefined && TRANSIENT_ERROR_CODES.has(entry.error.code));
+  if (failed.length === 0) return;
+  const share = ctx.config.generate.max_failure_share;
+  const tooMany = share === null ? quotaUnfilled.length > 0 : failed.length / Math.max(calls, 1) > share;
+  if (!tooMany) {
+    ctx.log.warn(`generate: ${failed.length} ${step} call(s) failed at the endpoint; they are retried by the next run`);
+    return;
+  }
+  const why = share === null ? `the quota of ${quotaUnfilled.join(', ')} is left unfilled` : `more than generate.max_failure_share = ${share}`;
+  throw new ValactError('network', `generate: ${failed.length} of ${calls} ${step} calls failed at the endpoint past their retries (${why}); the previous outputs were left as they were. First: ${failed[0]!.error!.message}`, {
+    hint: 'Finished calls are journalled and cached; once the endpoint answers again, run the same command to continue.',
+  });
+}
+
 /** The outputs, from what is journalled, in id order: every post passed, rejected or quarantined once. */
 async function writeOutputs(
   run: StageRun<GenerateContext, GenerateOptions>,
@@ -256,8 +277,10 @@ async function generateScenarios(run: StageRun<GenerateContext, GenerateOptions>
       if (entry?.answer?.usable) usable.push({ postId: post.id, scores: entry.answer.scores });
     }
     const { assignments, fill } = assignTargets(usable, quota, config.min_value_score);
-    for (const [value, state] of Object.entries(fill)) {
-      if (state.shortfall > 0) ctx.log.warn(`generate: ${value} has ${state.assigned} of ${state.quota} posts; it needs ${state.shortfall} more posts where it is at stake`);
+    const unfilled = Object.entries(fill).filter(([, state]) => state.shortfall > 0);
+    stopOnEndpointFailures(ctx, 'classify', classified.values(), posts.length, unfilled.map(([value]) => value));
+    for (const [value, state] of unfilled) {
+      ctx.log.warn(`generate: ${value} has ${state.assigned} of ${state.quota} posts; it needs ${state.shortfall} more posts where it is at stake`);
     }
 
     // Step 3: rewrite the assigned posts.
@@ -280,6 +303,11 @@ async function generateScenarios(run: StageRun<GenerateContext, GenerateOptions>
         },
       };
     }));
+
+    const written = Object.fromEntries(Object.keys(fill).map((value) => [value, 0]));
+    for (const entry of rewritten.values()) if (entry.scenario) written[entry.target] = (written[entry.target] ?? 0) + 1;
+    const lostToFailures = Object.keys(fill).filter((value) => written[value]! < fill[value as ValueId].assigned && written[value]! < quota);
+    stopOnEndpointFailures(ctx, 'rewrite', rewritten.values(), assignments.length, lostToFailures);
 
     await writeOutputs(run, posts, classified, new Set(assignments.map((assignment) => assignment.postId)), rewritten);
     const stats = provider.stats;

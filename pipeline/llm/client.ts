@@ -248,7 +248,7 @@ export class LlmClient {
     });
     if ('error' in result) {
       const code = result.error.code === 'unauthorized' || result.error.code === 'not_found' ? 'credentials' : 'network';
-      throw new ValactError(code, `Batch API call failed: ${result.error.message}`, { hint: 'Check the endpoint and key; finished work is kept.' });
+      throw new ValactError(code, `Batch API call failed: ${this.redact(result.error.message)}`, { hint: 'Check the endpoint and key; finished work is kept.' });
     }
     return result.value;
   }
@@ -270,7 +270,15 @@ export class LlmClient {
 
   private failed<T>(key: string, error: CallError, usage: Usage, repaired: boolean, factor = 1): CallResult<T> {
     this.stats.failures += 1;
-    return { fingerprint: key, error, cached: false, usage, cost: costOf(usage, this.price(), factor), repaired };
+    // A failure is written to journals and dropped records: a server that echoes the key must not put it there.
+    const safe = { ...error, message: this.redact(error.message), raw: error.raw === null ? null : this.redact(error.raw) };
+    return { fingerprint: key, error: safe, cached: false, usage, cost: costOf(usage, this.price(), factor), repaired };
+  }
+
+  /** `text` with the configured key replaced, wherever an endpoint echoed it. */
+  redact(text: string): string {
+    const key = this.options.apiKey;
+    return key && key.length >= 8 ? text.split(key).join('[REDACTED]') : text;
   }
 
   /** One chat completion with retries, within the budget; returns the answer's parts or an error. */

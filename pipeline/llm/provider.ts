@@ -11,7 +11,7 @@ import { ResponseCache } from './cache.ts';
 import { LlmClient } from './client.ts';
 import { DEFAULT_PRICES, ModelPriceSchema, totalCost, type LlmStats } from './cost.ts';
 import { OfflineProvider } from './offline.ts';
-import { FATAL_ERROR_CODES, type CallError, type CallResult, type StructuredRequest } from './types.ts';
+import { FATAL_ERROR_CODES, TRANSIENT_ERROR_CODES, type CallError, type CallResult, type StructuredRequest } from './types.ts';
 
 /** The endpoint fields of a stage's config section, each with its default. */
 export const LlmEndpointConfigShape = {
@@ -118,6 +118,11 @@ export interface CompleteAllOptions<T> {
   batch: BatchOptions | null;
   /** Each result, as it arrives (in request order for a batch). */
   onResult(index: number, result: CallResult<T>): Promise<void>;
+  /**
+   * Stop after this many calls in a row failed past their retries for reasons outside the
+   * request (a down endpoint): the rest would only fail the same way, slowly. Default 8.
+   */
+  maxConsecutiveFailures?: number;
 }
 
 /**
@@ -127,11 +132,21 @@ export interface CompleteAllOptions<T> {
  */
 export async function completeAll<T>(provider: ModelProvider, requests: StructuredRequest<T>[], options: CompleteAllOptions<T>): Promise<CallError | null> {
   let stoppedBy: CallError | null = null;
-  const stops = (result: CallResult<T>) => result.error !== undefined && (result.error.code === 'budget' || FATAL_ERROR_CODES.has(result.error.code));
+  const maxConsecutive = options.maxConsecutiveFailures ?? 8;
+  let consecutiveFailures = 0;
+  const stops = (result: CallResult<T>) => {
+    const error = result.error;
+    consecutiveFailures = error !== undefined && TRANSIENT_ERROR_CODES.has(error.code) ? consecutiveFailures + 1 : 0;
+    if (error === undefined) return false;
+    if (error.code === 'budget' || FATAL_ERROR_CODES.has(error.code)) return true;
+    return consecutiveFailures >= maxConsecutive;
+  };
   if (options.batch && provider.client) {
     const results = await completeInBatch(provider.client, requests, options.batch);
+    // A batch has already run: every answer is kept; only the budget and a refused key stop here.
     for (const [index, result] of results.entries()) {
-      if (stops(result)) stoppedBy ??= result.error!;
+      const error = result.error;
+      if (error && (error.code === 'budget' || FATAL_ERROR_CODES.has(error.code))) stoppedBy ??= error;
       else await options.onResult(index, result);
     }
     return stoppedBy;
@@ -144,11 +159,10 @@ export async function completeAll<T>(provider: ModelProvider, requests: Structur
       .add(async () => {
         if (stoppedBy || thrown) return;
         const result = await provider.complete(request);
-        if (stops(result)) {
-          stoppedBy ??= result.error!;
-          return;
-        }
-        await options.onResult(index, result);
+        const stopNow = stops(result);
+        // A transient failure is an answer too (journalled, retried by the next run); budget and refusals are not.
+        if (!stopNow || TRANSIENT_ERROR_CODES.has(result.error!.code)) await options.onResult(index, result);
+        if (stopNow) stoppedBy ??= result.error!;
       })
       .catch((error: unknown) => {
         thrown ??= { error };
@@ -161,6 +175,11 @@ export async function completeAll<T>(provider: ModelProvider, requests: Structur
 
 /** The error a stage stops with when `completeAll` was stopped. */
 export function stoppedError(stage: string, error: CallError, stats: LlmStats): ValactError {
+  if (TRANSIENT_ERROR_CODES.has(error.code)) {
+    return new ValactError('network', `${stage} stopped: the endpoint kept failing past its retries (${error.message})`, {
+      hint: 'Finished calls are journalled and cached; once the endpoint is back, run the same command again to continue.',
+    });
+  }
   if (error.code === 'budget') {
     return new ValactError('budget', `${stage} stopped before exceeding the budget: ${error.message}; ${stats.requests} requests made, estimated $${totalCost(stats).toFixed(4)}`, {
       hint: 'Finished calls are journalled and cached: raise --max-cost and run again to continue where this run stopped.',

@@ -53,11 +53,20 @@ export class RateGate {
     this.queue = new PQueue({ concurrency: options.concurrency, ...(options.rpm === null ? {} : rateWindow(options.rpm)) });
   }
 
-  /** Run `send` when the queue, the pause and the token window allow a request of `tokens`. */
+  /**
+   * Run `send` when the queue, the pause and the token window allow a request of `tokens`. A
+   * request that fails gives its tokens back: a refused connection spends no quota, and must
+   * not slow the next attempt.
+   */
   run<T>(tokens: number, send: () => Promise<T>): Promise<T> {
     return this.queue.add(async () => {
-      await this.waitForTurn(tokens);
-      return send();
+      const entry = await this.waitForTurn(tokens);
+      try {
+        return await send();
+      } catch (error) {
+        if (entry) entry.tokens = 0;
+        throw error;
+      }
     });
   }
 
@@ -104,8 +113,8 @@ export class RateGate {
     await this.options.sleep(ms);
   }
 
-  /** Wait out a pause and the token window before sending. */
-  private async waitForTurn(tokens: number): Promise<void> {
+  /** Wait out a pause and the token window before sending; returns the window entry it took. */
+  private async waitForTurn(tokens: number): Promise<{ at: number; tokens: number } | null> {
     for (;;) {
       const now = this.options.now();
       if (now < this.pausedUntil) {
@@ -120,9 +129,11 @@ export class RateGate {
           await this.wait(this.tokenWindow[0]!.at + 60_000 - now);
           continue;
         }
-        this.tokenWindow.push({ at: now, tokens });
+        const entry = { at: now, tokens };
+        this.tokenWindow.push(entry);
+        return entry;
       }
-      return;
+      return null;
     }
   }
 }

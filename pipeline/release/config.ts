@@ -1,7 +1,8 @@
 /** Config of the release stage, with every default. */
 import { z } from 'zod';
+import { RELEASE_VERSION_PATTERN, RELEASE_VERSION_RULE } from '../records.ts';
 
-const SemanticVersion = z.string().regex(/^\d+\.\d+\.\d+$/, 'a semantic version X.Y.Z');
+const SemanticVersion = z.string().regex(RELEASE_VERSION_PATTERN, RELEASE_VERSION_RULE);
 
 export const ReleaseConfigSchema = z.strictObject({
   /** Version published when --version is not given (the sample run publishes this one). Default "0.1.0". */

@@ -1,5 +1,5 @@
-/** items.csv: one row per item, RFC 4180 (CRLF rows, quoted fields where needed), via fast-csv. */
-import { parseString, writeToString } from 'fast-csv';
+/** items.csv: one row per item, written and read through core/csv.ts (RFC 4180, formula cells escaped). */
+import { parseCsv, parseCsvRaw, writeCsv } from '../core/csv.ts';
 import type { Item } from '../records.ts';
 
 export const ITEM_CSV_COLUMNS = [
@@ -44,19 +44,14 @@ export function rowToItem(row: ItemCsvRow): unknown {
 }
 
 export function itemsToCsv(items: Item[]): Promise<string> {
-  return writeToString(items.map(itemToRow), {
-    headers: [...ITEM_CSV_COLUMNS],
-    rowDelimiter: '\r\n',
-    includeEndRowDelimiter: true,
-  });
+  return writeCsv(items.map(itemToRow), ITEM_CSV_COLUMNS);
 }
 
 export function parseItemsCsv(text: string): Promise<ItemCsvRow[]> {
-  return new Promise((resolve, reject) => {
-    const rows: ItemCsvRow[] = [];
-    parseString<ItemCsvRow, ItemCsvRow>(text, { headers: true, strictColumnHandling: true })
-      .on('error', reject)
-      .on('data', (row: ItemCsvRow) => rows.push(row))
-      .on('end', () => resolve(rows));
-  });
+  return parseCsv<(typeof ITEM_CSV_COLUMNS)[number]>(text);
+}
+
+/** The rows as they sit in the file, escapes included (for the formula check). */
+export function parseItemsCsvRaw(text: string): Promise<ItemCsvRow[]> {
+  return parseCsvRaw<(typeof ITEM_CSV_COLUMNS)[number]>(text);
 }

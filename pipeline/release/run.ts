@@ -8,7 +8,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { removeDeadTemporaries, temporaryPathFor } from '../core/atomic.ts';
 import type { StageContext, StageResult } from '../core/context.ts';
 import { ValactError } from '../core/errors.ts';
 import { pathExists } from '../core/files.ts';
@@ -17,7 +18,7 @@ import { readAllRecords } from '../core/jsonl.ts';
 import { fileFingerprint, readStageReport } from '../core/report.ts';
 import { runStage, type StageDefinition, type StageRun } from '../core/stage.ts';
 import { GenerateDetailsSchema } from '../generate/contract.ts';
-import { REDDIT_ID_PATTERN, ScenarioSchema, type Scenario } from '../records.ts';
+import { REDDIT_ID_PATTERN, RELEASE_VERSION_PATTERN, RELEASE_VERSION_RULE, ScenarioSchema, type Scenario } from '../records.ts';
 import { VALIDATE_OUTPUTS, ValidateDetailsSchema } from '../validate/contract.ts';
 import { buildRelease, releaseDate, type BuiltRelease, type PreviousRelease } from './build.ts';
 import type { ReleaseConfig } from './config.ts';
@@ -52,11 +53,11 @@ export interface PublishOutcome {
 }
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..');
-const SEMVER = /^(\d+)\.(\d+)\.(\d+)$/;
+const SEMVER = RELEASE_VERSION_PATTERN;
 
 function parseVersion(version: string): [number, number, number] {
   const match = SEMVER.exec(version);
-  if (!match) throw new ValactError('usage', `--version must be a semantic version X.Y.Z; received ${JSON.stringify(version)}`);
+  if (!match) throw new ValactError('usage', `--version must be ${RELEASE_VERSION_RULE}; received ${JSON.stringify(version)}`);
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
 
@@ -89,6 +90,17 @@ export async function nextFreePatch(releaseDir: string, version: string): Promis
   }
 }
 
+/** The take-down list's path: inside the data folder, never a file elsewhere on the machine. */
+export function takedownPath(dataRoot: string, file: string): string {
+  const path = resolve(dataRoot, file);
+  if (relative(dataRoot, path).startsWith('..') || isAbsolute(relative(dataRoot, path))) {
+    throw new ValactError('config', `release.takedown_file must name a file inside the data folder ${dataRoot}; it names ${JSON.stringify(file)}`, {
+      hint: 'Put the list in the data folder (DATA/takedown.txt by default) and give its path relative to it.',
+    });
+  }
+  return path;
+}
+
 /** Post ids on the take-down list: one a line, '#' starts a comment. A missing file is an empty list. */
 export async function readTakedownList(file: string): Promise<Set<string>> {
   let text: string;
@@ -104,7 +116,7 @@ export async function readTakedownList(file: string): Promise<Set<string>> {
     if (line === '') return;
     const id = line.replace(/^t3_/, '');
     if (!REDDIT_ID_PATTERN.test(id)) {
-      throw new ValactError('input', `${file}:${index + 1}: expected a Reddit post id (lowercase base-36, optionally t3_), found ${JSON.stringify(line)}`, {
+      throw new ValactError('input', `${file}:${index + 1}: expected a Reddit post id (lowercase base-36, optionally t3_), found ${JSON.stringify(line.length > 40 ? `${line.slice(0, 39)}…` : line)}`, {
         hint: 'Put one post id per line; lines starting with # are comments.',
       });
     }
@@ -164,8 +176,7 @@ async function perValueOf(ctx: ReleaseContext): Promise<number> {
 /** Write the built files into a fresh folder, whole or not at all. */
 async function writeReleaseFolder(directory: string, version: string, files: Map<string, Buffer>): Promise<void> {
   // Build the whole folder aside and rename it into place: a kill leaves no half-published version.
-  const staging = join(dirname(directory), `.${version}.tmp-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
+  const staging = temporaryPathFor(directory);
   try {
     for (const [path, bytes] of files) {
       await mkdir(dirname(join(staging, path)), { recursive: true });
@@ -194,7 +205,7 @@ export async function publishRelease(ctx: ReleaseContext, options: Omit<ReleaseO
     });
   }
   const scenarios = await readAllRecords(join(ctx.paths.work('validate'), VALIDATE_OUTPUTS.scenarios), ScenarioSchema);
-  const takedownPostIds = await readTakedownList(join(ctx.paths.root, config.takedown_file));
+  const takedownPostIds = await readTakedownList(takedownPath(ctx.paths.root, config.takedown_file));
   const { version: _version, ...configWithoutVersion } = config;
   const rejectedPerCheck = Object.entries(report.counts.per_reason).map(([check, count]) => `${check} ${count}`).join(', ');
   const build = async (at: string) =>
@@ -246,6 +257,8 @@ function accountFor(run: StageRun<ReleaseContext, ReleaseOptions>, outcome: Publ
 }
 
 async function publishAndAccount(run: StageRun<ReleaseContext, ReleaseOptions>): Promise<ReleaseDetails> {
+  // A killed publish leaves a staging folder beside the releases; never a half-published version.
+  await removeDeadTemporaries(run.ctx.paths.release);
   const outcome = await publishRelease(run.ctx, run.options);
   accountFor(run, outcome);
   const { manifest, changes } = outcome.built;

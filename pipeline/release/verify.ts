@@ -11,11 +11,12 @@ import { ManifestSchema, type Item, type Manifest } from '../records.ts';
 import { VALUE_IDS } from '../values.ts';
 import { ITEM_TYPES } from '../records.ts';
 import { loadSchemaValidator, type SchemaFileName } from '../json-schemas.ts';
-import { parseItemsCsv, rowToItem } from './csv.ts';
+import { FORMULA_CELL } from '../core/csv.ts';
+import { parseItemsCsv, parseItemsCsvRaw, rowToItem } from './csv.ts';
 import { expectedKey } from './items.ts';
 
 export interface VerifyProblem {
-  check: 'missing_file' | 'extra_file' | 'hash' | 'size' | 'schema' | 'json' | 'key' | 'count' | 'csv' | 'croissant' | 'reference';
+  check: 'missing_file' | 'extra_file' | 'hash' | 'size' | 'schema' | 'json' | 'key' | 'count' | 'csv' | 'csv_formula' | 'croissant' | 'reference';
   file: string;
   /** 1-based line, for JSONL files. */
   line?: number;
@@ -152,7 +153,16 @@ export async function verifyRelease(directory: string): Promise<VerifyResult> {
   const csv = contents.get('items.csv');
   if (csv) {
     try {
-      const rows = await parseItemsCsv(csv.toString('utf8'));
+      const text = csv.toString('utf8');
+      // A spreadsheet runs a cell that opens with =, +, -, @, a tab or CR; every such cell must be escaped.
+      (await parseItemsCsvRaw(text)).forEach((row, index) => {
+        for (const [column, value] of Object.entries(row)) {
+          if (FORMULA_CELL.test(value)) {
+            problems.push({ check: 'csv_formula', file: 'items.csv', line: index + 2, path: column, message: `cell opens with ${JSON.stringify(value[0])}: a spreadsheet would run it as a formula` });
+          }
+        }
+      });
+      const rows = await parseItemsCsv(text);
       if (rows.length !== items.length) problems.push({ check: 'csv', file: 'items.csv', message: `expected ${items.length} rows, found ${rows.length}` });
       rows.forEach((row, index) => {
         const item = items[index];

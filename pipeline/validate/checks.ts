@@ -6,7 +6,7 @@
 import { franc } from 'franc';
 import type { Scenario } from '../records.ts';
 import type { ValidateConfig } from './config.ts';
-import { MAX_COPIED_WORDS, MAX_OPTION_LENGTH_RATIO, findPlaceholder, optionLengthRatio, words } from '../text.ts';
+import { FORMULA_START, MAX_COPIED_WORDS, MAX_OPTION_LENGTH_RATIO, findPlaceholder, optionLengthRatio, words } from '../text.ts';
 import { competingValuesFor, isOpposingPair } from '../values.ts';
 
 import type { CheckName, CheckSeverity } from './contract.ts';
@@ -101,6 +101,7 @@ export function checkLeftovers(scenario: Scenario): Finding[] {
     }
     const placeholder = findPlaceholder(text);
     if (placeholder !== null) findings.push({ check: 'placeholder', path, expected: 'no placeholder or mask token', found: clip(placeholder) });
+    if (FORMULA_START.test(text)) findings.push({ check: 'formula_start', path, expected: 'text that does not open with =, +, -, @, a tab or a carriage return', found: clip(JSON.stringify(text)) });
   }
   return findings;
 }

@@ -26,6 +26,7 @@ export const CHECKS = {
   option_length_ratio: { severity: 'soft', description: 'the options are of similar length' },
   pii: { severity: 'soft', description: 'no e-mail, phone, URL or username left in the text' },
   placeholder: { severity: 'soft', description: 'no template placeholder or mask token left in the text' },
+  formula_start: { severity: 'soft', description: 'no text opens with =, +, -, @, a tab or a carriage return (a spreadsheet would run it)' },
   source_post_missing: { severity: 'soft', description: 'the source post is in the filter output' },
   verbatim_copy: { severity: 'soft', description: 'no long word span copied verbatim from the source post' },
   language: { severity: 'soft', description: 'the situation is English' },

@@ -74,12 +74,22 @@ export const FilteredPostSchema = z
     }),
     quality: z.strictObject({
       word_count: z.number().int().nonnegative(),
-      advice_score: z.number(),
-      decision_score: z.number(),
+      /** The advice gate's probability that the post asks for advice (filter/gate.ts). */
+      advice_probability: z.number().min(0).max(1),
+      /** The request cues the post matched ("question_mark", "should_i", ...). */
+      request_cues: z.array(z.string()),
     }),
     pii_masked: z
       .record(z.string(), z.number().int().nonnegative())
       .describe('How many spans of each PII type were masked.'),
+    content_flags: z
+      .strictObject({
+        sexual: z.array(z.string()),
+        self_harm: z.array(z.string()),
+        violence: z.array(z.string()),
+        minors: z.array(z.string()),
+      })
+      .describe('Content present in the post, each flag with the terms that raised it; an empty list means not flagged.'),
     filter_version: z.string(),
   })
   .describe('A post that passed the filter, cleaned and anonymized; the author is never kept.');

@@ -22,8 +22,14 @@ const LABELS_FILE = join(SAMPLE_DIR, 'labels.jsonl');
 
 /** Labels whose checks are exact rules (metadata, markers, counts, hashes): few false alarms allowed. */
 const PRECISE_LABELS = ['removed', 'deleted', 'nsfw', 'bot_or_mod', 'duplicate', 'lang', 'link_only', 'empty', 'too_short'];
-/** Labels the cheap heuristics approximate (the LLM stage decides in the end). */
-const HEURISTIC_LABELS = ['not_advice', 'no_decision', 'near_duplicate'];
+/** Labels a heuristic approximates. */
+const HEURISTIC_LABELS = ['near_duplicate'];
+/**
+ * Labels the filter only screens, recall first: a post that clearly asks for nothing is dropped
+ * as not_advice, everything uncertain goes on to generate's classify call. A no_decision post
+ * asks for advice, so the filter keeps it; classify finds no dilemma in it.
+ */
+const DECIDED_LATER = new Set(['no_decision']);
 
 interface SampleLabel {
   id: string;
@@ -78,7 +84,7 @@ describe('filter on the sample corpus', () => {
     let wrongDuplicateTarget = 0;
     for (const [id, label] of labels) {
       if (label.reason === 'wrong_subreddit') continue;
-      const expected = label.expect === 'keep' ? 'keep' : label.reason!;
+      const expected = label.expect === 'keep' || DECIDED_LATER.has(label.reason!) ? 'keep' : label.reason!;
       const reason = verdicts.get(id);
       const predicted = predictedLabel(reason);
       entry(expected).labelled += 1;
@@ -112,7 +118,8 @@ describe('filter on the sample corpus', () => {
     };
     // A post wrongly dropped here is lost for good: keep recall is the floor that matters most.
     expect(labelled('keep').recall, 'keep recall').toBeGreaterThanOrEqual(0.97);
-    expect(labelled('keep').precision, 'keep precision').toBeGreaterThanOrEqual(0.9);
+    // Recall first: posts that ask for nothing but look like requests pass on to classify.
+    expect(labelled('keep').precision, 'keep precision').toBeGreaterThanOrEqual(0.85);
     // English in dialect (Scots, AAVE, heavy slang) is English: every such post is kept.
     const dialectLost = [...labels.values()].filter((label) => label.tags.includes('dialect') && verdicts.get(label.id) !== undefined);
     expect(dialectLost.map((label) => `${label.id}: ${verdicts.get(label.id)}`)).toEqual([]);
@@ -128,6 +135,8 @@ describe('filter on the sample corpus', () => {
       expect(labelled(label).recall, `${label} recall`).toBeGreaterThanOrEqual(0.8);
       expect(labelled(label).precision, `${label} precision`).toBeGreaterThanOrEqual(0.7);
     }
+    // The gate drops only what asks for nothing: whatever it calls not_advice must be labelled so.
+    expect(labelled('not_advice').precision, 'not_advice precision').toBeGreaterThanOrEqual(0.9);
     expect(wrongDuplicateTarget).toBe(0);
   });
 });

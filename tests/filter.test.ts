@@ -10,6 +10,7 @@ import { countedReason, type DroppedRecord } from '../pipeline/core/stage.ts';
 import { FILTER_REASONS } from '../pipeline/filter/contract.ts';
 import { judgePost } from '../pipeline/filter/judge.ts';
 import { run } from '../pipeline/filter/run.ts';
+import { wilson } from '../bench/support/wilson.ts';
 
 const reasonFamily = (reason: string) => countedReason(FILTER_REASONS, reason);
 import { ADVICE_BODY, quietContext, rawPost, tempDataDir, writeRawPosts } from './support/filter-fixtures.ts';
@@ -43,15 +44,15 @@ describe('filter check 1: present and personal', () => {
     [
       'explicit words without the flag',
       { selftext: `${ADVICE_BODY} He keeps asking me for nudes and wants me to start an OnlyFans with porn of us.` },
-      'nsfw',
+      'keep', // a flag, not a drop (content.ts)
     ],
     ['plain mention of sex life stays', { selftext: `${ADVICE_BODY} Our sex life is fine, this is about money.` }, 'keep'],
     [
       'a post about sex with another partner, no flag',
       { selftext: `${ADVICE_BODY} Also, she told me she wants to have sex with other people while we stay together, she has already slept with a stranger once, and sex has become all we argue about.` },
-      'nsfw',
+      'keep',
     ],
-    ['a sexual act named without the flag', { selftext: `${ADVICE_BODY} He pressures me to give him oral every night and sulks when I refuse. Sex used to be fun and now we fight about sex constantly.` }, 'nsfw'],
+    ['a sexual act named without the flag', { selftext: `${ADVICE_BODY} He pressures me to give him oral every night and sulks when I refuse. Sex used to be fun and now we fight about sex constantly.` }, 'keep'],
     ['oral surgery is not sexual', { selftext: `${ADVICE_BODY} I also need to get oral surgery next month, which costs a lot.` }, 'keep'],
     ['account deleted, body intact', { author: '[deleted]' }, 'deleted'],
     ['removed beats deleted account', { author: '[deleted]', selftext: '[removed]' }, 'removed'],
@@ -125,7 +126,43 @@ describe('filter check 2: language', () => {
   });
 });
 
-describe('filter check 3: advice and decision', () => {
+describe('content flags: recorded, and dropped only as the config says', () => {
+  const flagsOf = (fields: Partial<RawPost>, filter = config) => {
+    const verdict = judgePost(rawPost(fields), filter, 'test');
+    return verdict.kind === 'passed' ? { kept: true, flags: verdict.post.content_flags } : { kept: false, reason: verdict.kind === 'rejected' ? verdict.rejection.reason : verdict.kind };
+  };
+
+  it('keeps a frank relationship post, with its sexual flag and the terms that raised it', () => {
+    const result = flagsOf({ selftext: `${ADVICE_BODY} He pressures me to give him oral every night and sulks when I refuse. Sex used to be fun and now we fight about sex constantly.` });
+    expect(result).toMatchObject({ kept: true, flags: { sexual: expect.arrayContaining(['give him oral']), minors: [] } });
+  });
+
+  it.each([
+    ['self_harm', `${ADVICE_BODY} Some nights I think about ending my life and I have not told anyone.`],
+    ['violence', `${ADVICE_BODY} Last month he punched the wall next to my head and threatened to hurt me if I leave.`],
+  ])('keeps a post with the %s flag', (flag, selftext) => {
+    const result = flagsOf({ selftext });
+    expect(result.kept).toBe(true);
+    expect((result.flags as Record<string, string[]>)[flag]!.length).toBeGreaterThan(0);
+  });
+
+  it('drops sexual content involving someone under 18 (content:minors)', () => {
+    expect(flagsOf({ selftext: `${ADVICE_BODY} My friend (16F) says her 25 year old coach keeps asking her for nudes and sexting her at night.` })).toEqual({ kept: false, reason: 'content:minors' });
+  });
+
+  it('drops over_18 posts (nsfw), unless the config keeps them', () => {
+    expect(flagsOf({ over_18: true })).toEqual({ kept: false, reason: 'nsfw' });
+    expect(flagsOf({ over_18: true }, { ...config, drop_over_18: false }).kept).toBe(true);
+  });
+
+  it('drops any flag the config names, and no other', () => {
+    const frank = { selftext: `${ADVICE_BODY} She wants a threesome and keeps sending me porn links. Sex is all we talk about lately and I want to save the sex life we had.` };
+    expect(flagsOf(frank).kept).toBe(true);
+    expect(flagsOf(frank, { ...config, drop_content: ['sexual'] })).toEqual({ kept: false, reason: 'content:sexual' });
+  });
+});
+
+describe('filter check 3: the advice gate', () => {
   it.each<[string, string, string, string]>([
     ['explicit dilemma', 'Take the job or stay?', ADVICE_BODY, 'keep'],
     [
@@ -144,25 +181,29 @@ describe('filter check 3: advice and decision', () => {
       'a general question, not personal',
       'Best budgeting apps in 2024?',
       'Looking for recommendations on budgeting apps that sync with credit unions and have a decent free tier. Which ones are people using these days and which ones are worth paying for?',
-      'not_advice',
+      'keep', // asks the reader something: uncertain, so kept for classify to decide
+
     ],
     [
       'says outright it is not asking for advice',
       'Thoughts on remote work after five years of it',
       "I've worked from home since 2019 and I have mixed feelings. I miss the office banter but I love skipping the commute. Not asking for advice, I'm happy where I am, but would you go back to an office full time?",
-      'not_advice',
+      'keep', // asks the reader something: uncertain, so kept for classify to decide
+
     ],
     [
       'fiction dressed as a dilemma',
       'AITA for telling my brother his wife was lying? (fiction)',
       'This is a short story for a workshop. "Mara watched her brother pour the wine and wondered whether to speak. Should she tell him, or let the lie ride one more Sunday?" I would love to hear whether the ending works.',
-      'not_advice',
+      'keep', // asks the reader something: uncertain, so kept for classify to decide
+
     ],
     [
       'a poll to everyone',
       "What's everyone's go-to comfort meal after a rough week?",
       "Mine is my grandmother's lentil soup and a grilled cheese. I had a long week and I'm making a list of ideas for the weekend. What do you cook when you need a pick-me-up? Share yours below.",
-      'not_advice',
+      'keep', // asks the reader something: uncertain, so kept for classify to decide
+
     ],
     [
       'a title that labels the post as a PSA',
@@ -174,13 +215,13 @@ describe('filter check 3: advice and decision', () => {
       'asks for tips, no choice',
       'Any tips for keeping plants alive in a dark flat?',
       'I just moved into a ground-floor flat that gets almost no sun. I have killed three plants already, a fern, a basil and a cactus of all things. What has worked for you? I want some green in here but I clearly need help.',
-      'no_decision',
+      'keep',
     ],
     [
       'how-to title, and an open "what should I" question',
       'How do I get my landlord to fix the heating?',
       "It's been three weeks without heating and my landlord ignores my texts. I've got two kids at home and it's getting cold at night. What steps should I take now, and what should I write in a formal letter?",
-      'no_decision',
+      'keep',
     ],
     [
       '"or I could" states the alternative',
@@ -198,15 +239,15 @@ describe('filter check 3: advice and decision', () => {
       'advice-seeking with no choice in it',
       'How do I get over a breakup?',
       'My boyfriend of four years broke up with me last month and I cannot stop thinking about him. I cry every night and my friends are tired of hearing about it. How do I get over this feeling? Any advice is appreciated.',
-      'no_decision',
+      'keep',
     ],
   ].map(([name, title, selftext, expected]) => [`${name} -> ${expected}`, title, selftext, expected] as [string, string, string, string]))('%s', (_name, title, selftext, expected) => {
     expect(reasonOf(rawPost({ title, selftext }))).toBe(expected);
   });
 
-  it('records the cues and scores it used', () => {
+  it('records the cues and the probability it used', () => {
     const verdict = judgePost(rawPost({ title: 'I finally did it', selftext: 'I walked out of that job today and I have never felt better. Three years of being yelled at. I am proud of myself and I just needed to tell someone about it.' }), config, 'test');
-    expect(verdict.kind === 'rejected' && verdict.rejection.evidence).toMatchObject({ advice_min_score: 2, advice_cues: [] });
+    expect(verdict.kind === 'rejected' && verdict.rejection.evidence).toMatchObject({ request_cues: [], model: expect.stringMatching(/^advice-gate-/) });
   });
 });
 
@@ -422,6 +463,7 @@ describe('filter stage run', () => {
       ['length', 3, 0],
       ['language', 3, 1],
       ['advice', 2, 0],
+      ['content', 2, 0],
       ['duplicate', 3, 2],
     ]);
     expect(report.details.per_subreddit.Advice).toMatchObject({ in: 5, out: 1 });
@@ -447,5 +489,19 @@ describe('filter stage run', () => {
 
   it('validates its config at the boundary', () => {
     expect(() => parseConfig({ filter: { near_duplicate_min_similarity: 2 } }, 'test.json')).toThrow(/near_duplicate_min_similarity/);
+  });
+});
+
+describe('the Wilson interval the real-post benchmark reports', () => {
+  // Newcombe (1998), "Two-sided confidence intervals for the single proportion", Table I.
+  it.each([
+    [81, 263, 0.2553, 0.3662],
+    [15, 148, 0.0624, 0.1605],
+    [0, 20, 0, 0.1611],
+    [1, 29, 0.0061, 0.1718],
+  ])('%i of %i gives %f to %f', (hits, total, low, high) => {
+    const [lower, upper] = wilson(hits, total);
+    expect(lower).toBeCloseTo(low, 4);
+    expect(upper).toBeCloseTo(high, 4);
   });
 });

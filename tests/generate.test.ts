@@ -52,7 +52,7 @@ describe('generate with the offline provider', () => {
     expect(scenarios.map((scenario) => scenario.target_value).sort()).toEqual([...VALUE_IDS].sort());
     for (const scenario of scenarios) {
       const source = fixturePosts().find((post) => `sc_${post.id}` === scenario.id)!;
-      expect(scenario.generation).toMatchObject({ provider: 'offline', model: 'offline-simulator-v1', simulated: true, prompt_id: 'rewrite', prompt_version: '1' });
+      expect(scenario.generation).toMatchObject({ provider: 'offline', model: 'offline-simulator-v1', simulated: true, prompt_id: 'rewrite', prompt_version: '2' });
       expect(isOpposingPair(scenario.target_value, scenario.competing_value)).toBe(true);
       expect(wordCount(scenario.situation)).toBeGreaterThanOrEqual(60);
       expect(wordCount(scenario.situation)).toBeLessThanOrEqual(180);

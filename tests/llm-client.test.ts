@@ -18,8 +18,9 @@ const post: FilteredPost = {
   title: 'Take the promotion to manager or stay with my team?',
   text: 'I was offered a manager role with authority over hiring. My friends on the team would report to me. Should I take it or stay?',
   language: { code: 'eng', confidence: 0.99, method: 'franc' },
-  quality: { word_count: 26, advice_score: 1, decision_score: 1 },
+  quality: { word_count: 26, advice_probability: 0.9, request_cues: ['question_mark'] },
   pii_masked: {},
+  content_flags: { sexual: [], self_harm: [], violence: [], minors: [] },
   filter_version: 'test',
 };
 const prompts = loadStagePrompts();

@@ -61,8 +61,9 @@ const post: FilteredPost = {
   title: 'Should I take the job offer in another city?',
   text: 'My partner has a stable job here and we just signed a lease for two more years in this flat near the river.',
   language: { code: 'eng', confidence: 0.99, method: 'test' },
-  quality: { word_count: 24, advice_score: 1, decision_score: 1 },
+  quality: { word_count: 24, advice_probability: 0.9, request_cues: ['question_mark'] },
   pii_masked: {},
+  content_flags: { sexual: [], self_harm: [], violence: [], minors: [] },
   filter_version: 'test',
 };
 

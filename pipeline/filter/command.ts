@@ -8,12 +8,11 @@ export const filterCommand: CommandSpec<FilterContext> = {
   options: [
     { name: 'min-words', kind: 'integer', placeholder: 'N', config: 'filter.min_words', description: 'Reject bodies shorter than N words (too_short).' },
     { name: 'max-words', kind: 'integer', placeholder: 'N', config: 'filter.max_words', description: 'Reject bodies longer than N words (too_long).' },
-    { name: 'advice-min-score', kind: 'number', placeholder: 'S', config: 'filter.advice_min_score', description: 'Advice-seeking score below which a post is not_advice.' },
-    { name: 'decision-min-score', kind: 'number', placeholder: 'S', config: 'filter.decision_min_score', description: 'Decision score below which a post is no_decision.' },
+    { name: 'advice-threshold', kind: 'number', placeholder: 'P', config: 'filter.advice_threshold', description: 'Advice-gate probability below which a post is not_advice (none = the threshold shipped with the model).' },
     { name: 'near-duplicate-min-similarity', kind: 'number', placeholder: 'J', config: 'filter.near_duplicate_min_similarity', description: 'Estimated shingle Jaccard at or above which a later post is a near duplicate.' },
   ],
   notes: [
-    'Every other threshold (language margins, NSFW score, link-only, MinHash) is in the config file under "filter".',
+    'Every other threshold (language margins, content flags and which drop, link-only, MinHash) is in the config file under "filter".',
     'Dropped posts go to dropped.jsonl with their reason code and the scores the check used.',
   ],
   run: async (ctx) => summarize(await run(ctx)),

@@ -4,6 +4,7 @@
  * towards recall; the report records the scores each check used, for tuning.
  */
 import { z } from 'zod';
+import { CONTENT_FLAGS } from './contract.ts';
 
 export const FilterConfigSchema = z.strictObject({
   // -- 1. present and personal ------------------------------------------------------------
@@ -23,11 +24,18 @@ export const FilterConfigSchema = z.strictObject({
    * ending in "Bot" or "_bot"/"-bot" (RemindMeBot, auto_bot), not "Abbott" or "robot".
    */
   bot_author_pattern: z.string().default('(?:Bot|[-_][Bb][Oo][Tt])$'),
+  /** Drop posts Reddit marks over_18 (reason nsfw). Default true. */
+  drop_over_18: z.boolean().default(true),
+
+  // -- content flags: recorded on every kept post; only these are dropped --------------------
   /**
-   * NSFW word check, for posts whose over_18 flag is missing: a post whose explicit-word score
-   * reaches this is rejected as nsfw. Explicit terms weigh 2, suggestive ones 1. Default 3.
+   * Content flags that drop a post (reason content:<flag>); the others are recorded on the
+   * FilteredPost for classify and rewrite to weigh. Default ["minors"]: sexual content involving
+   * someone under 18. Sexual wording in an adult relationship post is a flag, never a drop.
    */
-  nsfw_min_score: z.number().positive().default(3),
+  drop_content: z.array(z.enum(CONTENT_FLAGS)).default(['minors']),
+  /** Sexual-wording score at which the sexual flag is raised (explicit terms weigh 2, suggestive 1). Default 3. */
+  sexual_min_score: z.number().positive().default(3),
 
   // -- 2. language --------------------------------------------------------------------------
   /** franc reads at most this many characters (title + cleaned body); its cost grows with length. Default 1200. */
@@ -60,11 +68,13 @@ export const FilterConfigSchema = z.strictObject({
   /** The same share required of texts below language_min_words. Default 0.25. */
   short_text_function_word_share: z.number().min(0).max(1).default(0.25),
 
-  // -- 3. advice and decision ---------------------------------------------------------------
-  /** Posts whose advice-seeking score is below this are not_advice. Default 2. */
-  advice_min_score: z.number().default(2),
-  /** Posts whose decision score (a choice between courses of action) is below this are no_decision. Default 2. */
-  decision_min_score: z.number().default(2),
+  // -- 3. the advice gate ------------------------------------------------------------------------
+  /**
+   * Probability below which the advice gate's model calls a post not_advice. Default null: the
+   * threshold shipped with the model (advice-gate.weights.json), chosen by cross-validation on
+   * hand-labelled real posts to keep at least 98.5% of decision posts. Lower keeps more.
+   */
+  advice_threshold: z.number().min(0).max(1).nullable().default(null),
 
   // -- 4. duplicates ------------------------------------------------------------------------
   /** Words per shingle for near-duplicate detection. Default 3. */

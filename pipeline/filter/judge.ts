@@ -4,14 +4,15 @@
  * Pure apart from the timer: the same post and config always give the same verdict.
  */
 import type { FilteredPost, RawPost } from '../records.ts';
-import { scoreAdvice, type AdviceEvidence } from './advice.ts';
+import { contentFlags } from './content.ts';
+import { judgeAdvice } from './gate.ts';
 import { wordCount as countWords } from '../text.ts';
 import { addCounts, detectNames, maskPii, stripMarkdown, type PiiCounts } from './clean.ts';
 import type { FilterConfig } from './config.ts';
 import type { FilterCheck } from './contract.ts';
 import { normalizedWords } from './dedup.ts';
 import { detectLanguage, type LanguageEvidence } from './language.ts';
-import { checkBody, checkBotOrModerator, checkNsfw, checkRemoved, type Rejection } from './presence.ts';
+import { checkBody, checkBotOrModerator, checkOver18, checkRemoved, type Rejection } from './presence.ts';
 
 /** What a single post is judged on before duplicates: a rejection, or the cleaned post. */
 export type PostVerdict =
@@ -46,7 +47,7 @@ export function judgePost(post: RawPost, config: FilterConfig, filterVersion: st
     if (body && post.crosspost_parent !== null && post.selftext.trim().length === 0) {
       return { reason: 'crosspost', evidence: body.evidence };
     }
-    return checkNsfw(post, config) ?? body;
+    return checkOver18(post, config) ?? body;
   });
   if (presence?.reason === 'crosspost') {
     return {
@@ -77,14 +78,15 @@ export function judgePost(post: RawPost, config: FilterConfig, filterVersion: st
     return { kind: 'rejected', check: 'language', rejection: { reason: `lang:${language.code}`, evidence: { ...language } } };
   }
 
-  const advice: AdviceEvidence = timer.time('advice', () => scoreAdvice(cleaned.title, cleaned.body.text));
-  if (advice.advice_score < config.advice_min_score) {
-    const rejection = { reason: 'not_advice', evidence: { ...advice, advice_min_score: config.advice_min_score } };
-    return { kind: 'rejected', check: 'advice', rejection, words: normalizedWords(cleaned.body.text) };
+  const advice = timer.time('advice', () => judgeAdvice(cleaned.title, cleaned.body.text, config.advice_threshold ?? undefined));
+  if (!advice.keep) {
+    return { kind: 'rejected', check: 'advice', rejection: { reason: 'not_advice', evidence: { ...advice.evidence } }, words: normalizedWords(cleaned.body.text) };
   }
-  if (advice.decision_score < config.decision_min_score) {
-    const rejection = { reason: 'no_decision', evidence: { ...advice, decision_min_score: config.decision_min_score } };
-    return { kind: 'rejected', check: 'advice', rejection, words: normalizedWords(cleaned.body.text) };
+
+  const flags = timer.time('content', () => contentFlags(cleaned.title, cleaned.body.text, config.sexual_min_score));
+  const dropped = config.drop_content.find((flag) => flags[flag].length > 0);
+  if (dropped) {
+    return { kind: 'rejected', check: 'content', rejection: { reason: `content:${dropped}`, evidence: { terms: flags[dropped], drop_content: config.drop_content } } };
   }
 
   return timer.time('pii', () => {
@@ -102,8 +104,9 @@ export function judgePost(post: RawPost, config: FilterConfig, filterVersion: st
       title: maskAuthor(title.text),
       text: maskAuthor(body.text),
       language: { code: 'eng', confidence: language.confidence, method: language.method },
-      quality: { word_count: wordCount, advice_score: advice.advice_score, decision_score: advice.decision_score },
+      quality: { word_count: wordCount, advice_probability: advice.evidence.advice_probability, request_cues: advice.evidence.request_cues },
       pii_masked: piiMasked as Record<string, number>,
+      content_flags: flags,
       filter_version: filterVersion,
     };
     return { kind: 'passed', post: filtered, words: normalizedWords(body.text) };

@@ -37,9 +37,9 @@ export function checkBotOrModerator(post: RawPost, config: FilterConfig, botPatt
  * ("sexual", "intimacy", "cheating") are not on the lists: they would cost recall; "sex" adds
  * one point only when the post keeps coming back to it (SEX_TOPIC_MIN_MENTIONS).
  */
-const NSFW_EXPLICIT =
+export const NSFW_EXPLICIT =
   /\b(?:porn\w*|nudes?|oral sex|(?:give|gives|giving|gave|get|getting|got) (?:him|her|me|them|you) oral(?! (?:surgery|exams?|health|care|hygiene|presentations?|medications?|antibiotics))|blow ?jobs?|handjobs?|orgasm\w*|cock|cocks|pussy|dick ?pics?|cum(?:ming|med|shot)?|onlyfans|nsfw|masturbat\w*|dildos?|vibrators?|anal|boobs|tits|threesomes?|erotic\w*|creampie|deepthroat\w*|hentai|sexting|jerk(?:ing|ed)? off|bdsm|fetish\w*)\b/gi;
-const NSFW_SUGGESTIVE =
+export const NSFW_SUGGESTIVE =
   /\b(?:horny|kinky?|kinks|naked|hookups?|hooking up|sexy|lingerie|one night stand|fwb|friends with benefits|foreplay|aroused|turned on|in bed|sext|(?:have|having|had|has) sex with|(?:sleep|sleeping|slept|sleeps) with (?:another|other|someone else|a stranger|strangers)|(?:sexual )?fantas(?:y|ies|i[sz]e[ds]?|i[sz]ing)\b[^.!?\n]{0,60}\b(?:sex|threesome|watch(?:ing)? (?:me|us|her|him))|swingers?|swinging|hotwife|cuckold\w*)\b/gi;
 /** "sex" said once is an ordinary relationship topic; said again and again, the post is about it. */
 const SEX_WORD = /\bsex\b/gi;
@@ -66,11 +66,9 @@ export function nsfwScore(text: string): { score: number; terms: string[] } {
   return { score, terms: [...terms].sort() };
 }
 
-export function checkNsfw(post: RawPost, config: FilterConfig): Rejection | null {
-  if (post.over_18) return { reason: 'nsfw', evidence: { over_18: true } };
-  const { score, terms } = nsfwScore(`${post.title}\n${post.selftext}`);
-  if (score >= config.nsfw_min_score) return { reason: 'nsfw', evidence: { nsfw_score: score, terms, threshold: config.nsfw_min_score } };
-  return null;
+/** A post Reddit marks over_18 is dropped when filter.drop_over_18 says so; sexual wording alone is a flag (content.ts). */
+export function checkOver18(post: RawPost, config: FilterConfig): Rejection | null {
+  return post.over_18 && config.drop_over_18 ? { reason: 'nsfw', evidence: { over_18: true } } : null;
 }
 
 const LINK_IN_TEXT = /\bhttps?:\/\/\S+|\bwww\.\S+|!\[[^\]]*\]\([^)]*\)/gi;

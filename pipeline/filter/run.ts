@@ -23,11 +23,12 @@ import { addCounts, type PiiCounts } from './clean.ts';
 import type { FilterConfig } from './config.ts';
 import { FILTER_CHECKS, FILTER_OUTPUTS, FILTER_REASONS, FilterDetailsSchema, type FilterCheck, type FilterDetails } from './contract.ts';
 import { MinHasher, exactHash, normalizedWords, resolveDuplicates, type DedupCandidate, type DedupStats, type DuplicateVerdict } from './dedup.ts';
+import { loadGateModel } from './gate.ts';
 import { judgePost } from './judge.ts';
 import type { Rejection } from './presence.ts';
 
 /** Bumped when a check changes meaning; with the config fingerprint it names what passed a post. */
-export const FILTER_VERSION = '1.1.0';
+export const FILTER_VERSION = '2.0.0';
 
 export type FilterContext = StageContext<{ filter: FilterConfig }>;
 
@@ -83,8 +84,8 @@ class FilterTally {
   readonly funnel = Object.fromEntries(FILTER_CHECKS.map((check) => [check, { entered: 0, rejected: 0 }])) as Record<FilterCheck, { entered: number; rejected: number }>;
   readonly perSubreddit: Record<string, { in: number; out: number; rejected: Record<string, number> }> = {};
   readonly languageMethods: Record<string, number> = {};
-  readonly adviceScores: number[] = [];
-  readonly decisionScores: number[] = [];
+  readonly adviceProbabilities: number[] = [];
+  readonly contentFlagsKept: Record<string, number> = {};
   readonly piiTotals: PiiCounts = {};
   readonly candidates: DedupCandidate[] = [];
   readonly dedupStats: DedupStats = { comparisons: 0, cappedPosts: 0, largestBucket: 0 };
@@ -134,10 +135,8 @@ async function judgeAll(run: StageRun<FilterContext, FilterRunOptions>, tally: F
     } else if (verdict.kind === 'rejected') {
       const reached = FILTER_CHECKS.indexOf(verdict.check);
       for (const check of FILTER_CHECKS.slice(1, reached + 1)) tally.funnel[check].entered += 1;
-      if (verdict.check === 'advice') {
-        tally.adviceScores.push(verdict.rejection.evidence.advice_score as number);
-        tally.decisionScores.push(verdict.rejection.evidence.decision_score as number);
-      }
+      if (verdict.check === 'advice') tally.adviceProbabilities.push(verdict.rejection.evidence.advice_probability as number);
+      if (verdict.check === 'content') tally.adviceProbabilities.push(Number.NaN);
       if (verdict.words !== undefined && !tally.adviceRejections.has(post.id)) {
         const words = verdict.words;
         tally.adviceRejections.set(post.id, { post: { id: post.id, subreddit: post.subreddit }, line, rejection: verdict.rejection });
@@ -156,8 +155,7 @@ async function judgeAll(run: StageRun<FilterContext, FilterRunOptions>, tally: F
       }
     } else {
       for (const check of FILTER_CHECKS.slice(1)) tally.funnel[check].entered += 1;
-      tally.adviceScores.push(verdict.post.quality.advice_score);
-      tally.decisionScores.push(verdict.post.quality.decision_score);
+      tally.adviceProbabilities.push(verdict.post.quality.advice_probability);
       tally.languageMethods[verdict.post.language.method] = (tally.languageMethods[verdict.post.language.method] ?? 0) + 1;
       timer.time('dedup_signature', () => {
         tally.candidates.push({
@@ -225,6 +223,7 @@ async function writeSurvivors(run: StageRun<FilterContext, FilterRunOptions>, ta
     run.passed();
     tally.subreddit(post.subreddit).out += 1;
     addCounts(tally.piiTotals, post.pii_masked);
+    for (const [flag, terms] of Object.entries(post.content_flags)) if (terms.length > 0) tally.contentFlagsKept[flag] = (tally.contentFlagsKept[flag] ?? 0) + 1;
     await posts.write(post);
   }
 }
@@ -265,20 +264,22 @@ async function filterPosts(run: StageRun<FilterContext, FilterRunOptions>): Prom
     await rm(candidatesFile, { force: true });
   }
 
+  const gate = loadGateModel();
   return {
     filter_version: filterVersion,
     funnel: FILTER_CHECKS.map((check) => ({ check, entered: tally.funnel[check].entered, rejected: tally.funnel[check].rejected, passed: tally.funnel[check].entered - tally.funnel[check].rejected })),
     per_subreddit: sortedObject(tally.perSubreddit),
     language_methods: sortedObject(tally.languageMethods),
-    advice_score_histogram: histogram(tally.adviceScores),
-    decision_score_histogram: histogram(tally.decisionScores),
+    advice_probability_histogram: histogram(tally.adviceProbabilities.filter((p) => !Number.isNaN(p)).map((p) => Math.min(9, Math.floor(p * 10)) / 10)),
+    advice_gate: { model: gate.model.version, threshold: config.advice_threshold ?? gate.model.threshold },
+    content_flags_kept: sortedObject(tally.contentFlagsKept),
+    value_yield_per_1000_estimate: (gate.model.training.value_yield_per_1000 ?? {}) as Record<string, number>,
     thresholds: {
       min_words: config.min_words,
       max_words: config.max_words,
-      advice_min_score: config.advice_min_score,
-      decision_min_score: config.decision_min_score,
+      advice_threshold: config.advice_threshold ?? gate.model.threshold,
+      sexual_min_score: config.sexual_min_score,
       near_duplicate_min_similarity: config.near_duplicate_min_similarity,
-      nsfw_min_score: config.nsfw_min_score,
       dedup_max_comparisons_per_post: config.dedup_max_comparisons_per_post,
     },
     pii_masked: sortedObject(tally.piiTotals as Record<string, number>),
@@ -295,7 +296,7 @@ async function filterPosts(run: StageRun<FilterContext, FilterRunOptions>): Prom
 
 /** What shapes the filter's output: its config section and the meaning of its checks. */
 function shapingConfig(ctx: FilterContext) {
-  return { filter: ctx.config.filter, version: FILTER_VERSION };
+  return { filter: ctx.config.filter, version: FILTER_VERSION, advice_gate: loadGateModel().model.version };
 }
 
 export const filterStage: StageDefinition<FilterContext, FilterRunOptions, FilterDetails> = {

@@ -14,7 +14,7 @@ export interface StagePrompts {
 }
 
 export function loadStagePrompts(): StagePrompts {
-  return { classify: loadPrompt('classify', '1'), rewrite: loadPrompt('rewrite', '1') };
+  return { classify: loadPrompt('classify', '1'), rewrite: loadPrompt('rewrite', '2') };
 }
 
 export function classifyRequest(prompts: StagePrompts, config: GenerateConfig, post: FilteredPost): StructuredRequest<ClassifyAnswer> {

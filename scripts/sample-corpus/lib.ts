@@ -13,9 +13,13 @@ import { VALUE_IDS } from '../../pipeline/values.ts';
 export const SAMPLE_VALUE_IDS = VALUE_IDS;
 export type SampleValueId = (typeof SAMPLE_VALUE_IDS)[number];
 
-/** What a label may say a post is rejected for: the filter's reasons, and collect's wrong_subreddit. */
-export const REJECT_REASONS = [...FILTER_REJECTIONS, 'wrong_subreddit'] as const;
-export type RejectReason = FilterRejection | 'wrong_subreddit';
+/**
+ * What a label may say a post is rejected for: the filter's reasons, collect's wrong_subreddit,
+ * and no_decision — asks for advice but offers no choice, which generate's classify call
+ * decides (the filter keeps such posts: it drops only what clearly asks for nothing).
+ */
+export const REJECT_REASONS = [...FILTER_REJECTIONS, 'wrong_subreddit', 'no_decision'] as const;
+export type RejectReason = FilterRejection | 'wrong_subreddit' | 'no_decision';
 
 export const LABEL_TAGS = [
   'dialect',

@@ -1,6 +1,6 @@
 // REJECT posts a filter can catch from metadata or body markers: removed, deleted, nsfw,
 // link_only, empty, too_short, bot_or_mod. All invented by the valact authors.
-import { rej, tx, type AuthoredPost } from './lib.ts';
+import { keep, rej, tx, type AuthoredPost } from './lib.ts';
 
 const MOD = { stickied: true, distinguished: 'moderator' } as const;
 
@@ -40,11 +40,13 @@ export const metadataRejects: AuthoredPost[] = [
   rej('nsfw', 'relationship_advice', 'photos_found_help', 'Found explicit photos on my husband\'s phone. Confront him or wait?', tx`
     Marked NSFW just in case. I found a folder of explicit photos of another woman on my husband's phone, along with messages that are very sexual. I haven't said anything yet. We have a 2-year-old. Do I confront him tonight or wait until I've talked to a lawyer and figured out my options?
   `, { o: { over_18: true, thumbnail: 'nsfw' } }),
-  rej('nsfw', 'relationship_advice', 'bedroom_mismatch_99', 'He wants sex every day and I want it once a week. Compromise or break up?', tx`
+  // Frank about sex but an ordinary relationship dilemma, and no over_18 flag: kept, with its
+  // sexual content flag (the rewrite keeps explicit detail out of the scenario).
+  keep('benevolence', 'relationship_advice', 'bedroom_mismatch_99', 'He wants sex every day and I want it once a week. Compromise or break up?', tx`
     My (25F) boyfriend (26M) wants sex every single day, sometimes twice, and gets sulky if I say no. He keeps asking me to give him oral in the morning before work and to try anal, which I've told him I'm not into. I'm happy with sex once or twice a week. I love him but I'm starting to dread bedtime. Is there a realistic compromise on how often we have sex, or are we just incompatible and should I end it?
   `, { tags: ['missing_nsfw_flag'] }),
-  rej('nsfw', 'Advice', 'hotwife_curious_throwaway', 'Husband wants to watch me sleep with another guy. Do I go along with it?', tx`
-    Throwaway for obvious reasons. My husband confessed that his biggest fantasy is watching me have sex with another man. He's found a guy online who is willing and keeps sending me his photos. He says it would make our sex life hotter. I'm a bit curious but mostly nervous that it would change how we see each other. Do I say yes once, or shut it down completely?
+  keep('hedonism', 'Advice', 'hotwife_curious_throwaway', 'Husband wants to watch me sleep with another guy. Do I go along with it?', tx`
+    Throwaway for obvious reasons. My husband confessed that his biggest fantasy is watching me have sex with another man. He's found a guy online who is willing and keeps sending me his photos. He says it would make our sex life hotter. I'm a bit curious but mostly nervous that it would change how we see each other. We have been married eleven years and I don't want to be the boring one, but I also grew up thinking marriage means just the two of us. Do I say yes once, or shut it down completely?
   `, { tags: ['missing_nsfw_flag'] }),
 
   // --- link_only ---

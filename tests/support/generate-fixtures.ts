@@ -25,8 +25,9 @@ export function fixturePosts(): FilteredPost[] {
     title,
     text,
     language: { code: 'eng', confidence: 0.99, method: 'fixture' },
-    quality: { word_count: text.split(' ').length, advice_score: 1, decision_score: 1 },
+    quality: { word_count: text.split(' ').length, advice_probability: 0.9, request_cues: ['question_mark'] },
     pii_masked: {},
+    content_flags: { sexual: [], self_harm: [], violence: [], minors: [] },
     filter_version: 'fixture',
   }));
   // No decision at all: the classifier calls it unusable.

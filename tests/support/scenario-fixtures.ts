@@ -37,8 +37,9 @@ export function makePost(postId: string, text = 'I am stuck between two choices 
     title: 'What should I do?',
     text,
     language: { code: 'eng', confidence: 0.99, method: 'franc' },
-    quality: { word_count: text.split(' ').length, advice_score: 1, decision_score: 1 },
+    quality: { word_count: text.split(' ').length, advice_probability: 0.9, request_cues: ['question_mark'] },
     pii_masked: {},
+    content_flags: { sexual: [], self_harm: [], violence: [], minors: [] },
     filter_version: 'test',
   };
 }

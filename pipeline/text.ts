@@ -10,7 +10,7 @@
  * A word: letters and digits, with apostrophes and hyphens inside it ("don't", "well-being",
  * "9-to-5" are one word each). Lowercased, curly apostrophes folded to straight ones.
  */
-const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
+export const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 
 export function words(text: string): string[] {
   return text.toLowerCase().replace(/[’‘]/g, "'").match(WORD) ?? [];

@@ -40,7 +40,7 @@ interface Label {
 
 interface Example {
   id: string;
-  features: number[];
+  features: Uint32Array;
   cues: string[];
   advice: boolean;
   decision: boolean;
@@ -77,7 +77,7 @@ export function train(examples: Example[]): Map<number, number> {
   const squares = new Float64Array(size);
   const gradient = new Float64Array(size);
   // Only the buckets some example uses ever change.
-  const used = [...new Set(examples.flatMap((example) => example.features))].sort((a, b) => a - b);
+  const used = [...new Set(examples.flatMap((example) => [...example.features]))].sort((a, b) => a - b);
   const n = examples.length;
   for (let epoch = 0; epoch < EPOCHS; epoch += 1) {
     for (const feature of used) gradient[feature] = 0;
@@ -97,7 +97,7 @@ export function train(examples: Example[]): Map<number, number> {
 }
 
 function dense(weights: Map<number, number>): Float32Array {
-  return denseWeights(Object.fromEntries(weights));
+  return denseWeights([...weights.keys()], [...weights.values()]);
 }
 
 interface Figures {
@@ -167,10 +167,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`cues + model, t=${chosen.threshold.toFixed(3)} (out-of-fold): decision recall ${chosen.decision_recall.toFixed(3)}, advice recall ${chosen.advice_recall.toFixed(3)}, non-advice dropped ${chosen.non_advice_dropped.toFixed(3)}`);
   if (!process.argv.includes('--check')) {
     const weights = train(examples);
+    const kept = [...weights.entries()].filter(([, weight]) => Math.abs(weight) >= 1e-3).sort(([a], [b]) => a - b);
+    const identity = createHash('sha256').update(JSON.stringify({ kept, threshold: chosen.threshold })).digest('hex');
     const model: GateModel = {
-      version: `advice-gate-${labelsSha256.slice(0, 8)}`,
+      // Names these very weights: a filter run records it, so a retrained gate re-filters.
+      version: `advice-gate-${identity.slice(0, 12)}`,
       feature_bits: FEATURE_BITS,
-      weights: Object.fromEntries([...weights.entries()].filter(([, weight]) => Math.abs(weight) >= 1e-3).sort(([a], [b]) => a - b).map(([feature, weight]) => [String(feature), round(weight)])),
+      indices: kept.map(([feature]) => feature),
+      weights: kept.map(([, weight]) => round(weight)),
       threshold: chosen.threshold,
       training: {
         script: 'scripts/train-advice-gate.ts',
@@ -187,7 +191,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         value_yield_per_1000: yieldPer1000,
       },
     };
-    writeFileSync(GATE_MODEL_FILE, JSON.stringify(model, null, 1) + '\n');
-    console.log(`wrote ${fileURLToPath(GATE_MODEL_FILE)}: ${Object.keys(model.weights).length} weights`);
+    // One weight a line would make a 70,000-line file; the arrays stay on one line each.
+    const { indices, weights: values, ...rest } = model;
+    const text = JSON.stringify(rest, null, 1).replace(/\n}$/, `,\n "indices": ${JSON.stringify(indices)},\n "weights": ${JSON.stringify(values)}\n}`);
+    writeFileSync(GATE_MODEL_FILE, text + '\n');
+    console.log(`wrote ${fileURLToPath(GATE_MODEL_FILE)}: ${indices.length} weights`);
   }
 }

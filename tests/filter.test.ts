@@ -11,6 +11,7 @@ import { FILTER_REASONS } from '../pipeline/filter/contract.ts';
 import { judgePost } from '../pipeline/filter/judge.ts';
 import { run } from '../pipeline/filter/run.ts';
 import { wilson } from '../bench/support/wilson.ts';
+import { mulberry32 } from '../pipeline/core/seeded-random.ts';
 
 const reasonFamily = (reason: string) => countedReason(FILTER_REASONS, reason);
 import { ADVICE_BODY, quietContext, rawPost, tempDataDir, writeRawPosts } from './support/filter-fixtures.ts';
@@ -346,6 +347,19 @@ describe('filter check 4: duplicates', () => {
     expect(Object.fromEntries([...verdicts].map(([id, verdict]) => [id, verdict.reason]))).toEqual(expected);
   });
 
+  it('settles cross-posts that name each other (or themselves) without looping', () => {
+    const verdicts = resolveDuplicates(
+      [
+        candidate('a', 1, story, 'b'),
+        candidate('b', 2, 'my own words about a wholly different matter, a dog and a garden fence', 'a'),
+        candidate('s', 3, 'a third post that names itself as its parent, about a bike I might sell', 's'),
+      ],
+      { bands: 16, minSimilarity: 0.5 },
+    );
+    // b is later than a, so only b is the cross-post; s is kept.
+    expect(Object.fromEntries([...verdicts].map(([id, verdict]) => [id, verdict.reason]))).toEqual({ b: 'near_duplicate_of:a' });
+  });
+
   it('matches a rejected repost against kept posts, but never keeps it as an original', () => {
     const edited = story.replace('by Friday', 'by Monday');
     const verdicts = resolveDuplicates(
@@ -503,5 +517,37 @@ describe('the Wilson interval the real-post benchmark reports', () => {
     const [lower, upper] = wilson(hits, total);
     expect(lower).toBeCloseTo(low, 4);
     expect(upper).toBeCloseTo(high, 4);
+  });
+});
+
+describe('filter on worker threads', () => {
+  it('gives byte-identical outputs with two judging threads and with none', async () => {
+    const dataDir = await tempDataDir();
+    const vocabulary = ('job city family money partner sister lease offer move stay school rent friend boss car house trip wedding loan health ' +
+      'brother mother father dog cat garden office manager team salary debt savings church holiday dinner weekend summer winter apartment ' +
+      'neighbor landlord teacher doctor therapist coach gym course degree contract startup business shop farm river coast').split(' ');
+    // Forty words of its own per post, drawn by a seeded generator, so unrelated posts differ.
+    const own = (seed: number) => {
+      const random = mulberry32(seed + 1);
+      return Array.from({ length: 40 }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
+    };
+    const posts = Array.from({ length: 300 }, (_, index) =>
+      rawPost({
+        id: `w${index.toString(36)}`,
+        created_utc: 1_700_000_000 + index,
+        // Every fifth post reposts an earlier one with a word added, so dedup has work too.
+        selftext: `I am stuck and I need advice about my ${own(index % 5 === 4 ? index - 3 : index)}${index % 5 === 4 ? ' again' : ''}. Should I take it or stay where I am?`,
+        title: index % 11 === 0 ? 'I finally did it' : 'Take the job or stay?',
+      }),
+    );
+    const outputs: string[][] = [];
+    for (const threads of [0, 2]) {
+      const dir = join(dataDir, `threads-${threads}`);
+      await writeRawPosts(dir, posts);
+      await run(quietContext(dir, parseConfig({ filter: { threads } }, 'test')));
+      outputs.push(await Promise.all(['posts.jsonl', 'dropped.jsonl'].map((file) => readFile(join(dir, 'work', 'filter', file), 'utf8'))));
+    }
+    expect(outputs[1]).toEqual(outputs[0]);
+    expect(outputs[0]![0]!.split('\n').length).toBeGreaterThan(100);
   });
 });

@@ -103,6 +103,14 @@ export const FilterConfigSchema = z.strictObject({
   /** Mask personal names of private people where detectable (after kin words, before ages like "(29F)"). Default true. */
   mask_names: z.boolean().default(true),
 
+  // -- running ------------------------------------------------------------------------------
+  /**
+   * Worker threads that judge posts (pass 1) beside the stage's own thread, in input order
+   * whatever thread finishes first. Default null: one for an input of 4 MB or more on a machine
+   * with two cores or more (two cores busy, one extra thread's memory), else none.
+   */
+  threads: z.number().int().min(0).max(16).nullable().default(null),
+
   // -- input --------------------------------------------------------------------------------
   /** Abort when more than this share of input lines is malformed (over the whole file, as collect does). Default 0.01. */
   max_malformed_share: z.number().min(0).max(1).default(0.01),

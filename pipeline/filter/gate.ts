@@ -59,39 +59,63 @@ function boundedBody(body: string): string {
 export const FEATURE_BITS = 18;
 const FEATURE_MASK = (1 << FEATURE_BITS) - 1;
 
-function hashFeature(feature: string): number {
+function fnv(text: string): number {
   let hash = 0x811c9dc5;
-  for (let index = 0; index < feature.length; index += 1) {
-    hash ^= feature.charCodeAt(index);
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0) & FEATURE_MASK;
+  return hash >>> 0;
 }
 
+function mix(value: number): number {
+  let hash = value;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}
+
+/** Seeds that keep the feature families apart: the same word in the title and the body are two features. */
+const FAMILY = { titleWord: 0x1b873593, titlePair: 0xcc9e2d51, bodyWord: 0xe6546b64, bodyPair: 0x85ebca6b, named: 0xc2b2ae35 } as const;
+
 /**
- * The post's features, as distinct bucket indexes (binary presence): unigrams and bigrams of the
- * title (t:) and of the bounded body (b:), which request cues fire, where question marks sit,
- * and a coarse length. Words follow the project's one word rule (text.ts).
+ * The post's features, as sorted distinct bucket indexes (binary presence): unigrams and bigrams
+ * of the title and of the bounded body, which request cues fire, where question marks sit, and
+ * a coarse length. Words follow the project's one word rule (text.ts); each is hashed once.
  */
-export function gateFeatures(title: string, body: string): number[] {
-  const features = new Set<number>();
-  const add = (name: string) => features.add(hashFeature(name));
-  const grams = (prefix: string, tokens: string[]) => {
-    for (let index = 0; index < tokens.length; index += 1) {
-      add(`${prefix}${tokens[index]}`);
-      if (index + 1 < tokens.length) add(`${prefix}${tokens[index]} ${tokens[index + 1]}`);
+export function gateFeatures(title: string, body: string, cues: readonly string[] = requestCues(title, body)): Uint32Array {
+  const bounded = boundedBody(body);
+  const titleWords = words(title);
+  const bodyWords = words(bounded);
+  const features = new Uint32Array(2 * (titleWords.length + bodyWords.length) + cues.length + 4);
+  let count = 0;
+  const grams = (unigram: number, bigram: number, tokens: string[]) => {
+    let previous = -1;
+    for (const token of tokens) {
+      const hash = fnv(token);
+      features[count++] = mix(unigram ^ hash) & FEATURE_MASK;
+      if (previous !== -1) features[count++] = mix(mix(bigram ^ previous) ^ hash) & FEATURE_MASK;
+      previous = hash;
     }
   };
-  const bounded = boundedBody(body);
-  grams('t:', words(title));
-  grams('b:', words(bounded));
-  for (const cue of requestCues(title, body)) add(`cue:${cue}`);
-  if (title.includes('?')) add('q:title');
-  if (bounded.slice(-400).includes('?')) add('q:end');
-  const bodyWords = wordCountApprox(body);
-  add(`len:${Math.min(12, Math.floor(Math.log2(bodyWords + 1)))}`);
-  add('bias');
-  return [...features];
+  const named = (name: string) => {
+    features[count++] = mix(FAMILY.named ^ fnv(name)) & FEATURE_MASK;
+  };
+  grams(FAMILY.titleWord, FAMILY.titlePair, titleWords);
+  grams(FAMILY.bodyWord, FAMILY.bodyPair, bodyWords);
+  for (const cue of cues) named(`cue:${cue}`);
+  if (title.includes('?')) named('q:title');
+  if (bounded.slice(-400).includes('?')) named('q:end');
+  named(`len:${Math.min(12, Math.floor(Math.log2(wordCountApprox(body) + 1)))}`);
+  named('bias');
+  // A typed array sorts numerically and natively; then keep each feature once.
+  const sorted = features.subarray(0, count).sort();
+  let distinct = 0;
+  for (let index = 0; index < sorted.length; index += 1) if (index === 0 || sorted[index] !== sorted[index - 1]) sorted[distinct++] = sorted[index]!;
+  return sorted.slice(0, distinct);
 }
 
 function wordCountApprox(text: string): number {
@@ -108,8 +132,9 @@ function wordCountApprox(text: string): number {
 export const GateModelSchema = z.object({
   version: z.string(),
   feature_bits: z.literal(FEATURE_BITS),
-  /** Sparse weights: bucket index -> weight. */
-  weights: z.record(z.string(), z.number()),
+  /** Sparse weights: the buckets that have one, ascending, and their weights (parallel arrays). */
+  indices: z.array(z.number().int().nonnegative()),
+  weights: z.array(z.number()),
   /** Posts with a probability below this are dropped (chosen by cross-validation, for recall). */
   threshold: z.number().min(0).max(1),
   /** How the model was trained and measured: labels, folds, out-of-fold figures. */
@@ -125,19 +150,22 @@ let cachedModel: { model: GateModel; weights: Float32Array } | null = null;
 export function loadGateModel(): { model: GateModel; weights: Float32Array } {
   if (cachedModel) return cachedModel;
   const model = GateModelSchema.parse(JSON.parse(readFileSync(GATE_MODEL_FILE, 'utf8')));
-  cachedModel = { model, weights: denseWeights(model.weights) };
+  if (model.indices.length !== model.weights.length) throw new Error(`${GATE_MODEL_FILE.pathname}: ${model.indices.length} indices for ${model.weights.length} weights`);
+  cachedModel = { model, weights: denseWeights(model.indices, model.weights) };
   return cachedModel;
 }
 
-export function denseWeights(sparse: Record<string, number>): Float32Array {
+export function denseWeights(indices: readonly number[], sparse: readonly number[]): Float32Array {
   const weights = new Float32Array(1 << FEATURE_BITS);
-  for (const [index, weight] of Object.entries(sparse)) weights[Number(index)] = weight;
+  indices.forEach((index, position) => {
+    weights[index] = sparse[position]!;
+  });
   return weights;
 }
 
-export function probability(features: readonly number[], weights: Float32Array): number {
+export function probability(features: ArrayLike<number>, weights: Float32Array): number {
   let sum = 0;
-  for (const feature of features) sum += weights[feature]!;
+  for (let index = 0; index < features.length; index += 1) sum += weights[features[index]!]!;
   return 1 / (1 + Math.exp(-sum));
 }
 
@@ -152,7 +180,7 @@ export interface GateEvidence {
 export function judgeAdvice(title: string, body: string, threshold?: number): { keep: boolean; evidence: GateEvidence } {
   const { model, weights } = loadGateModel();
   const cues = requestCues(title, body);
-  const p = probability(gateFeatures(title, body), weights);
+  const p = probability(gateFeatures(title, body, cues), weights);
   const cut = threshold ?? model.threshold;
   const evidence = { request_cues: cues, advice_probability: Math.round(p * 1000) / 1000, threshold: cut, model: model.version };
   return { keep: gateKeeps(cues, p, cut), evidence };

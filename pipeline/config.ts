@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ValactError } from './core/errors.ts';
 import { describeZodError } from './core/jsonl.ts';
+import { AuditConfigSchema } from './audit/config.ts';
 import { CollectConfigSchema } from './collect/config.ts';
 import { FilterConfigSchema } from './filter/config.ts';
 import { GenerateConfigSchema } from './generate/config.ts';
@@ -19,6 +20,7 @@ export const ConfigSchema = z.strictObject({
   generate: GenerateConfigSchema.prefault({}),
   validate: ValidateConfigSchema.prefault({}),
   release: ReleaseConfigSchema.prefault({}),
+  audit: AuditConfigSchema.prefault({}),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

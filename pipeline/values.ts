@@ -156,3 +156,31 @@ export function competingValuesFor(target: ValueId): ValueId[] {
 export function isOpposingPair(target: ValueId, competing: ValueId): boolean {
   return competingValuesFor(target).includes(competing);
 }
+
+/**
+ * The ten values in their order around Schwartz's circle. Neighbours on the circle are
+ * compatible motivations; conformity and tradition share one wedge, so they are neighbours too.
+ */
+export const CIRCLE_ORDER: readonly ValueId[] = [
+  'self_direction',
+  'stimulation',
+  'hedonism',
+  'achievement',
+  'power',
+  'security',
+  'conformity',
+  'tradition',
+  'benevolence',
+  'universalism',
+];
+
+/** Steps between two values around the circle (0 for the same value, at most 5). */
+export function circleDistance(a: ValueId, b: ValueId): number {
+  const steps = Math.abs(CIRCLE_ORDER.indexOf(a) - CIRCLE_ORDER.indexOf(b));
+  return Math.min(steps, CIRCLE_ORDER.length - steps);
+}
+
+/** True when two different values sit side by side on the circle. */
+export function areNeighbours(a: ValueId, b: ValueId): boolean {
+  return circleDistance(a, b) === 1;
+}

@@ -54,6 +54,11 @@ export function defaultAnswer(body: ChatRequestLog['body']): string {
   const title = /Title: (.*)/.exec(user)?.[1] ?? '';
   const text = /Post:\n([\s\S]*)$/.exec(user)?.[1] ?? '';
   if (body.response_format?.json_schema?.name === 'classify') return JSON.stringify(classifyOffline(title, text));
+  if (body.response_format?.json_schema?.name === 'judge') {
+    // A judge that reads every first option as benevolence and every second as achievement.
+    const reading = (value: ValueId) => ({ value, second_value: null, plausible: true });
+    return JSON.stringify({ option_1: reading('benevolence'), option_2: reading('achievement'), genuine_dilemma: true, comment: '' });
+  }
   const label = (name: string): ValueId => {
     const found = new RegExp(`${name} value: ([^—]+) —`).exec(user)?.[1]?.trim().toLowerCase().replace('-', '_') ?? 'benevolence';
     return isValueId(found) ? found : 'benevolence';

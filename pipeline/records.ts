@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { VALUE_IDS } from './values.ts';
+import { fingerprint } from './core/fingerprint.ts';
 
 export const ValueIdSchema = z.enum(VALUE_IDS).describe('A Schwartz value id.');
 
@@ -167,6 +168,34 @@ function countsPer<const Keys extends readonly string[]>(keys: Keys) {
   );
 }
 
+const EstimateSchema = z.strictObject({ estimate: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable() }).describe('A figure and its 95% bootstrap interval over scenarios.');
+
+/** The headline figures of a label audit (valact audit), as a release carries them. */
+export const LabelAuditSchema = z
+  .strictObject({
+    audited_release: z.string().describe('The release whose scenarios the raters read.'),
+    scenarios_fingerprint: Sha256.describe('Identity of the audited scenario set.'),
+    simulated: z.boolean().describe('True when any rater was an offline simulator: then the figures say nothing about the labels.'),
+    judges: z.array(z.strictObject({ name: z.string(), model: z.string(), simulated: z.boolean() })),
+    annotators: z.number().int().nonnegative(),
+    scenarios_judged: z.number().int().nonnegative(),
+    scenarios_annotated: z.number().int().nonnegative(),
+    judge_accuracy: EstimateSchema.describe('Share of options the judges read as their labelled value.'),
+    judge_kappa: EstimateSchema.describe("Cohen's kappa of judges against the labels, over the ten values."),
+    judges_alpha: EstimateSchema.nullable().describe("Krippendorff's alpha (nominal) among judges."),
+    human_accuracy: EstimateSchema.nullable(),
+    humans_alpha: EstimateSchema.nullable(),
+    confusions_adjacent_share: z.number().nullable().describe("Of the judges' confusions, the share between neighbours on Schwartz's circle."),
+    flagged: z.number().int().nonnegative().describe('Scenarios a majority of judges rejected.'),
+  })
+  .describe('What an audit of the labels found.');
+export type LabelAudit = z.infer<typeof LabelAuditSchema>;
+
+/** Identity of a set of scenarios, whatever their order or the release carrying them: what an audit describes. */
+export function scenarioSetFingerprint(scenarios: readonly Scenario[]): string {
+  return fingerprint([...scenarios].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+}
+
 export const ManifestSchema = z
   .strictObject({
     name: z.string(),
@@ -194,6 +223,14 @@ export const ManifestSchema = z
     sources: z.array(z.string()).describe('Where the posts came from (dump files, API listings, sample).'),
     takedown: z.strictObject({ post_ids: z.array(z.string()), scenarios_removed: z.number().int() }),
     simulated: z.boolean().describe('True when any scenario was produced without a real model.'),
+    label_audit: z
+      .strictObject({
+        ...LabelAuditSchema.shape,
+        released_scenarios_audited: z.number().int().nonnegative().describe('Scenarios of this release the audit covers.'),
+        flagged_excluded: z.array(z.string()).describe('Flagged scenario ids left out of this release (release --exclude-flagged).'),
+      })
+      .nullable()
+      .describe('The latest audit of these scenarios, or null when none was run.'),
   })
   .describe('What a release holds and how it was built.');
 export type Manifest = z.infer<typeof ManifestSchema>;

@@ -13,6 +13,7 @@ import { REPO_SCHEMAS_DIR } from '../json-schemas.ts';
 import { itemsToCsv } from './csv.ts';
 import { diffScenarios, renderCard, renderChangelog, renderCroissant, type ChangeSet } from './documents.ts';
 import { expandScenario, loadItemTemplates } from './items.ts';
+import type { FoundLabelAudit } from './label-audit.ts';
 import { describeOrigin, type Provenance } from './provenance.ts';
 import { selectBalanced, type Selection } from './select.ts';
 
@@ -44,6 +45,8 @@ export interface ReleaseInputs {
   validationSummary: string[];
   /** Where the posts came from and the generation prompts' fingerprints (see provenance.ts). */
   provenance: Provenance;
+  /** The latest audit of the scenarios this release would select (see label-audit.ts), or null. */
+  labelAudit: FoundLabelAudit | null;
 }
 
 export interface BuiltRelease {
@@ -80,9 +83,23 @@ export function releaseDate(env: Readonly<Record<string, string | undefined>>, c
   return new Date(newest * 1000).toISOString().slice(0, 10);
 }
 
+/** The manifest's label_audit: the audit's figures, how much of this release it covers, what was left out. */
+function labelAuditEntry(inputs: ReleaseInputs, selection: Selection, excluded: ReadonlySet<string>): Manifest['label_audit'] {
+  if (!inputs.labelAudit) return null;
+  // The audit read the selection made without exclusions; the replacements were never audited.
+  const audited = new Set(selectBalanced(inputs.scenarios, inputs.config.per_value, inputs.takedownPostIds).selected.map((scenario) => scenario.id));
+  return {
+    ...inputs.labelAudit.summary,
+    released_scenarios_audited: selection.selected.filter((scenario) => audited.has(scenario.id)).length,
+    flagged_excluded: [...excluded].filter((id) => inputs.scenarios.some((scenario) => scenario.id === id)).sort(),
+  };
+}
+
 export async function buildRelease(inputs: ReleaseInputs): Promise<BuiltRelease> {
   const { config, version } = inputs;
-  const selection = selectBalanced(inputs.scenarios, config.per_value, inputs.takedownPostIds);
+  // With --exclude-flagged, the scenarios the judges flagged leave the pool; the next ranked take their places.
+  const excluded = config.exclude_flagged && inputs.labelAudit ? inputs.labelAudit.flaggedIds : new Set<string>();
+  const selection = selectBalanced(inputs.scenarios.filter((scenario) => !excluded.has(scenario.id)), config.per_value, inputs.takedownPostIds);
   const short = Object.entries(selection.shortfall) as [ValueId, number][];
   if (short.length > 0 && !config.allow_unbalanced) {
     throw new ValactError(
@@ -112,6 +129,7 @@ export async function buildRelease(inputs: ReleaseInputs): Promise<BuiltRelease>
     (id) => {
       const postId = id.replace(/^sc_/, '');
       if (takenDownIds.has(id) || inputs.takedownPostIds.has(postId)) return `take-down request for post ${postId}`;
+      if (excluded.has(id)) return `flagged by the label audit of release ${inputs.labelAudit!.summary.audited_release} (release --exclude-flagged)`;
       if (!validIds.has(id)) return 'no longer in the validated scenarios';
       return 'not selected: ranked below the per-value quota';
     },
@@ -138,6 +156,7 @@ export async function buildRelease(inputs: ReleaseInputs): Promise<BuiltRelease>
     sources: [...inputs.provenance.inputs, ...subredditsOf(selection.selected)],
     takedown: { post_ids: takenDownPosts, scenarios_removed: selection.takenDown.length },
     simulated: selection.selected.some((scenario) => scenario.generation.simulated),
+    label_audit: labelAuditEntry(inputs, selection, excluded),
   };
 
   const origin = describeOrigin(inputs.provenance, subredditsOf(selection.selected));
@@ -154,7 +173,7 @@ export async function buildRelease(inputs: ReleaseInputs): Promise<BuiltRelease>
       'items.csv': sha256Hex(files.get('items.csv')!),
     },
   })));
-  files.set('CHANGELOG.md', Buffer.from(renderChangelog(version, inputs.created, changes, inputs.previous?.changelog ?? null)));
+  files.set('CHANGELOG.md', Buffer.from(renderChangelog(version, inputs.created, changes, inputs.previous?.changelog ?? null, manifestBody.label_audit)));
 
   const manifest: Manifest = {
     ...manifestBody,

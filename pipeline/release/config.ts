@@ -14,6 +14,8 @@ export const ReleaseConfigSchema = z.strictObject({
   per_value: z.number().int().positive().nullable().default(null),
   /** Publish even when a value has fewer than per_value scenarios (the shortfall is recorded). Default false. */
   allow_unbalanced: z.boolean().default(false),
+  /** Leave out the scenarios the latest label audit of this selection flagged (valact audit); the next ranked take their places. Default false. */
+  exclude_flagged: z.boolean().default(false),
   /** Post ids to exclude from every release, one per line; relative to the data folder. */
   takedown_file: z.string().default('takedown.txt'),
   /** Release date (YYYY-MM-DD) when SOURCE_DATE_EPOCH is unset; default null = the newest source post's date. Never the clock. */

@@ -131,10 +131,13 @@ export function renderCard({ manifest, validationSummary, license, origin }: Car
     `- items: ${manifest.counts.items}`,
     `- scenarios removed by take-down requests: ${manifest.takedown.scenarios_removed}`,
     '',
+    ...labelAuditSection(manifest.label_audit, manifest.counts.scenarios),
     '## Known limitations',
     '',
     '- Reddit advice posts over-represent some values (benevolence, security) and under-represent others (stimulation, tradition, power, hedonism); balanced counts hide that the rare values come from fewer, more targeted subreddits.',
-    '- The target and competing values are assigned by a language model and checked by rules, not by people; some options enact their value only loosely.',
+    manifest.label_audit && !manifest.label_audit.simulated
+      ? '- The target and competing values are assigned by a language model and checked by rules; the label audit above measures how often blind raters agree, on the scenarios it covers.'
+      : '- The target and competing values are assigned by a language model and checked by rules, not by people; some options enact their value only loosely.',
     '- The situations are English paraphrases of posts by English-speaking Reddit users, with their cultural assumptions.',
     '- Personal information is masked by patterns; a rare identifying detail can survive paraphrase.',
     ...(manifest.simulated ? ['- **This release is simulated**: its scenarios were not written by a model and carry no signal about values.'] : []),
@@ -272,6 +275,41 @@ export function renderCroissant({ manifest, license, creator, url, sha256, origi
   return JSON.stringify(croissant, null, 2) + '\n';
 }
 
+const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
+const decimal = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
+type Estimate = { estimate: number | null; low: number | null; high: number | null };
+const withInterval = (figure: Estimate | null, format: (value: number | null) => string) =>
+  figure === null || figure.estimate === null ? 'n/a' : `${format(figure.estimate)} (95% CI ${format(figure.low)}–${format(figure.high)})`;
+
+/** The card's "Label audit" section: what blind raters found, or that nobody has looked. */
+export function labelAuditSection(audit: Manifest['label_audit'], releasedScenarios: number): string[] {
+  if (!audit) {
+    return ['## Label audit', '', 'No audit of these labels has been run. `valact audit judge` measures how often blind LLM judges (and `valact audit export`/`import`, people) read each option as its labelled value.', ''];
+  }
+  const judges = audit.judges.map((judge) => `${judge.name} (${judge.simulated ? 'offline simulator' : judge.model})`).join(', ');
+  return [
+    `## Label audit${audit.simulated ? ' (SIMULATED)' : ''}`,
+    '',
+    ...(audit.simulated
+      ? ['**SIMULATED: the raters below are offline simulators that answer from the labels with seeded errors. These figures show that the audit runs; they say nothing about the labels.**', '']
+      : []),
+    `Raters read each scenario of release ${audit.audited_release} blind (no labels, options in a seeded shuffled order) and named the value each option enacts; ${audit.released_scenarios_audited} of this release's ${releasedScenarios} scenarios were audited. 95% bootstrap intervals over scenarios.`,
+    '',
+    '| figure | value |',
+    '|---|---|',
+    `| judges | ${judges || 'none'} |`,
+    `| scenarios judged / annotated by people | ${audit.scenarios_judged} / ${audit.scenarios_annotated} (${audit.annotators} annotator(s)) |`,
+    `| options read as their labelled value (judges) | ${withInterval(audit.judge_accuracy, percent)} |`,
+    `| Cohen's κ, judges against the labels | ${withInterval(audit.judge_kappa, decimal)} |`,
+    `| Krippendorff's α among judges | ${withInterval(audit.judges_alpha, decimal)} |`,
+    `| options read as their labelled value (people) | ${withInterval(audit.human_accuracy, percent)} |`,
+    `| Krippendorff's α among people | ${withInterval(audit.humans_alpha, decimal)} |`,
+    `| of the judges' confusions, between neighbours on the circle | ${percent(audit.confusions_adjacent_share)} |`,
+    `| scenarios flagged by the judges | ${audit.flagged}${audit.flagged_excluded.length > 0 ? ` (${audit.flagged_excluded.length} left out of this release)` : ''} |`,
+    '',
+  ];
+}
+
 export interface ChangeSet {
   previousVersion: string | null;
   added: string[];
@@ -293,7 +331,7 @@ export function diffScenarios(
   return { previousVersion, added: added.sort(), removed: removed.sort((a, b) => (a.id < b.id ? -1 : 1)), changed: changed.sort() };
 }
 
-export function renderChangelog(version: string, created: string, changes: ChangeSet, previousChangelog: string | null): string {
+export function renderChangelog(version: string, created: string, changes: ChangeSet, previousChangelog: string | null, labelAudit: Manifest['label_audit'] = null): string {
   const list = (ids: string[]) => (ids.length === 0 ? ['- none'] : ids.map((id) => `- \`${id}\``));
   const section = [
     `## ${version} (${created})`,
@@ -312,6 +350,15 @@ export function renderChangelog(version: string, created: string, changes: Chang
     '',
     ...list(changes.changed),
     '',
+    ...(labelAudit
+      ? [
+          '### Label audit',
+          '',
+          `- Carries the label audit of release ${labelAudit.audited_release}${labelAudit.simulated ? ' (SIMULATED raters)' : ''}: ${labelAudit.released_scenarios_audited} of this release's scenarios audited, ${labelAudit.flagged} flagged.`,
+          ...(labelAudit.flagged_excluded.length > 0 ? [`- Left out ${labelAudit.flagged_excluded.length} flagged scenario(s) (release --exclude-flagged); see Removed.`] : []),
+          '',
+        ]
+      : []),
   ];
   const earlier = previousChangelog?.replace(/^# Changelog\n\n/, '') ?? '';
   return ['# Changelog', '', ...section, earlier].join('\n').replace(/\n+$/, '\n');

@@ -18,12 +18,14 @@ import { readAllRecords } from '../core/jsonl.ts';
 import { fileFingerprint, readStageReport } from '../core/report.ts';
 import { runStage, type StageDefinition, type StageRun } from '../core/stage.ts';
 import { GenerateDetailsSchema } from '../generate/contract.ts';
-import { REDDIT_ID_PATTERN, RELEASE_VERSION_PATTERN, RELEASE_VERSION_RULE, ScenarioSchema, type Scenario } from '../records.ts';
+import { REDDIT_ID_PATTERN, RELEASE_VERSION_PATTERN, RELEASE_VERSION_RULE, ScenarioSchema, scenarioSetFingerprint, type Scenario } from '../records.ts';
 import { VALIDATE_OUTPUTS, ValidateDetailsSchema } from '../validate/contract.ts';
 import { buildRelease, releaseDate, type BuiltRelease, type PreviousRelease } from './build.ts';
 import type { ReleaseConfig } from './config.ts';
 import { RELEASE_REASONS, ReleaseDetailsSchema, type ReleaseDetails } from './contract.ts';
+import { findLabelAudit } from './label-audit.ts';
 import { readProvenance } from './provenance.ts';
+import { selectBalanced } from './select.ts';
 import { verifyRelease, type VerifyResult } from './verify.ts';
 
 export type ReleaseContext = StageContext<{ release: ReleaseConfig }>;
@@ -207,6 +209,10 @@ export async function publishRelease(ctx: ReleaseContext, options: Omit<ReleaseO
   const scenarios = await readAllRecords(join(ctx.paths.work('validate'), VALIDATE_OUTPUTS.scenarios), ScenarioSchema);
   const takedownPostIds = await readTakedownList(takedownPath(ctx.paths.root, config.takedown_file));
   const { version: _version, ...configWithoutVersion } = config;
+  // The audit that describes the scenarios this config selects (before any flagged are left out).
+  const selectedBeforeExclusions = selectBalanced(scenarios, config.per_value, takedownPostIds).selected;
+  const labelAudit = await findLabelAudit(join(ctx.paths.root, 'audit'), scenarioSetFingerprint(selectedBeforeExclusions));
+  if (config.exclude_flagged && !labelAudit) ctx.log.warn('release --exclude-flagged: no label audit of these scenarios was found (run `valact audit judge` on the release first); nothing is left out');
   const rejectedPerCheck = Object.entries(report.counts.per_reason).map(([check, count]) => `${check} ${count}`).join(', ');
   const build = async (at: string) =>
     buildRelease({
@@ -220,6 +226,7 @@ export async function publishRelease(ctx: ReleaseContext, options: Omit<ReleaseO
       configFingerprint: fingerprint({ release: configWithoutVersion, validate: report.details.config }),
       previous: await previousRelease(ctx.paths.release, at),
       provenance: await readProvenance(ctx),
+      labelAudit,
       validationSummary: [
         `In the validate run behind this release, ${report.counts.out} of ${report.counts.in} generated scenarios passed${rejectedPerCheck ? ` (rejected per check: ${rejectedPerCheck})` : ''}.`,
       ],
@@ -235,10 +242,20 @@ export async function publishRelease(ctx: ReleaseContext, options: Omit<ReleaseO
         hint: `Publish the new build as the next free patch version: \`valact release --version ${next}\`.`,
       });
     }
-    ctx.log.info(`release ${version} is already published with different content; publishing ${next} instead`);
-    version = next;
-    built = await build(version);
-    directory = join(ctx.paths.release, version);
+    // The first patch upward that already holds exactly this build, or the first free one: a
+    // re-run finds what it published before instead of publishing it again.
+    const [major, minor, patch] = parseVersion(version);
+    for (let candidate = patch + 1; ; candidate += 1) {
+      const at = `${major}.${minor}.${candidate}`;
+      const atDirectory = join(ctx.paths.release, at);
+      const atBuild = await build(at);
+      if (!(await pathExists(atDirectory))) {
+        ctx.log.info(`release ${version} is already published with different content; publishing ${at} instead`);
+        [version, directory, built] = [at, atDirectory, atBuild];
+        break;
+      }
+      if (await holdsExactly(atDirectory, atBuild.files)) return { version: at, directory: atDirectory, upToDate: true, built: atBuild, scenarios };
+    }
   }
   await writeReleaseFolder(directory, version, built.files);
   return { version, directory, upToDate: false, built, scenarios };

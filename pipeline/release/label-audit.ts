@@ -1,0 +1,58 @@
+/**
+ * The label audit a release carries: the latest audit (valact audit, DATA/audit/<version>/) whose
+ * scenario set is the one this release would select. Read through the audit's published files
+ * only — audit.json's summary and flagged.jsonl — never the audit stage's code.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { FlaggedScenarioSchema } from '../audit/contract.ts';
+import { ValactError } from '../core/errors.ts';
+import { RELEASE_VERSION_PATTERN, LabelAuditSchema, type LabelAudit } from '../records.ts';
+
+export interface FoundLabelAudit {
+  summary: LabelAudit;
+  /** Scenario ids the judges flagged (flagged.jsonl). */
+  flaggedIds: Set<string>;
+  directory: string;
+}
+
+const AuditFileSchema = z.object({ summary: LabelAuditSchema });
+
+function compareVersions(a: string, b: string): number {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+}
+
+/** The audit of the newest release version whose scenarios have this fingerprint, or null. */
+export async function findLabelAudit(auditRoot: string, scenariosFingerprint: string): Promise<FoundLabelAudit | null> {
+  const versions = (await readdir(auditRoot).catch(() => [] as string[])).filter((entry) => RELEASE_VERSION_PATTERN.test(entry)).sort(compareVersions).reverse();
+  for (const version of versions) {
+    const directory = join(auditRoot, version);
+    const file = join(directory, 'audit.json');
+    const text = await readFile(file, 'utf8').catch(() => null);
+    if (text === null) continue;
+    let summary: LabelAudit;
+    try {
+      summary = AuditFileSchema.parse(JSON.parse(text)).summary;
+    } catch (error) {
+      throw new ValactError('input', `${file} is not an audit report: ${(error as Error).message.slice(0, 300)}`, { hint: `Re-run \`valact audit report --release DATA/release/${version}\`, or remove ${directory}.` });
+    }
+    if (summary.scenarios_fingerprint !== scenariosFingerprint) continue;
+    const flaggedIds = new Set<string>();
+    const flagged = await readFile(join(directory, 'flagged.jsonl'), 'utf8').catch(() => '');
+    flagged.split('\n').forEach((line, index) => {
+      if (line.trim() === '') return;
+      let parsed;
+      try {
+        parsed = FlaggedScenarioSchema.safeParse(JSON.parse(line));
+      } catch (error) {
+        throw new ValactError('input', `${join(directory, 'flagged.jsonl')}:${index + 1}: not JSON: ${(error as Error).message}`);
+      }
+      if (!parsed.success) throw new ValactError('input', `${join(directory, 'flagged.jsonl')}:${index + 1}: not a flagged scenario: ${parsed.error.issues[0]?.message ?? ''}`);
+      flaggedIds.add(parsed.data.scenario_id);
+    });
+    return { summary, flaggedIds, directory };
+  }
+  return null;
+}

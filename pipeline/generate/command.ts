@@ -19,14 +19,16 @@ export const generateCommand: CommandSpec<GenerateContext> = {
     { name: 'timeout', kind: 'number', placeholder: 'SECONDS', config: 'generate.timeout_seconds', description: 'Per-request timeout.' },
     { name: 'batch', kind: 'boolean', config: 'generate.batch', description: 'Use the Batch API (half price, slower).' },
     { name: 'dry-run', kind: 'boolean', config: 'generate.dry_run', description: 'Print the number of calls and the cost estimate; call nothing.' },
+    { name: 'regenerate', kind: 'string', placeholder: 'FILE', default: null, description: 'An audit\'s flagged.jsonl: rewrite those posts again with the judges\' objections in the request (kept for later runs, so the next release replaces them).' },
   ],
   notes: [
     'Outputs: DATA/work/generate/scenarios.jsonl, dropped.jsonl (not used or quarantined, with the raw answer), report.json (and journal.jsonl for resuming).',
     'The response cache lives in DATA/cache/llm/; a re-run with a warm cache makes no requests.',
+    'Objections added by --regenerate live in DATA/work/generate/objections.jsonl; delete it to go back to the plain rewrites.',
   ],
-  async run(ctx) {
+  async run(ctx, args) {
     const { run } = await import('./run.ts');
-    const stats = await run(ctx);
+    const stats = await run(ctx, typeof args.regenerate === 'string' ? { regenerate: args.regenerate } : {});
     if (stats.dryRun) {
       const estimate = stats.estimate!;
       return {

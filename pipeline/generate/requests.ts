@@ -36,6 +36,8 @@ export function rewriteRequest(
   post: FilteredPost,
   target: ValueId,
   competing: ValueId,
+  /** Why blind judges rejected an earlier rewrite of this post (generate --regenerate), or null. */
+  objection: string | null = null,
 ): StructuredRequest<RewriteAnswer> {
   const source = `${post.title}\n${post.text}`;
   // The copy check needs the post, so it is part of this request's parser: a violation gets the repair attempt.
@@ -51,21 +53,25 @@ export function rewriteRequest(
       }
     }
   });
-  return {
-    promptId: prompts.rewrite.id,
-    promptVersion: prompts.rewrite.version,
-    messages: renderPrompt(prompts.rewrite, {
+  const messages = renderPrompt(prompts.rewrite, {
       target_label: VALUES[target].label,
       target_definition: VALUES[target].definition,
       competing_label: VALUES[competing].label,
       competing_definition: VALUES[competing].definition,
       title: post.title,
       text: post.text,
-    }),
+    });
+  // The objection is context after the post, like a repair: the prompt itself stays the versioned one.
+  if (objection !== null) messages.push({ role: 'user', content: objection });
+  return {
+    promptId: prompts.rewrite.id,
+    promptVersion: prompts.rewrite.version,
+    messages,
     responseFormat: REWRITE_JSON_SCHEMA as unknown as StructuredRequest<RewriteAnswer>['responseFormat'],
     parse,
     temperature: config.temperature,
     maxTokens: config.rewrite_max_tokens,
-    simulate: () => rewriteOffline(post.id, post.title, post.text, target, competing),
+    // The offline stand-in varies its seed so a regenerated scenario differs from the rejected one.
+    simulate: () => rewriteOffline(objection === null ? post.id : `${post.id}:regenerated`, post.title, post.text, target, competing),
   };
 }

@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StageContext } from '../core/context.ts';
 import { ValactError } from '../core/errors.ts';
+import { pathExists } from '../core/files.ts';
 import { seededUnit } from '../core/fingerprint.ts';
 import { JournalWriter, recoverJournal } from '../core/journal.ts';
 import { readAllRecords } from '../core/jsonl.ts';
@@ -25,12 +26,15 @@ import type { ClassifyAnswer, RewriteAnswer } from './answers.ts';
 import { assignTargets, type ClassifiedPost, type ValueFill } from './assign.ts';
 import { defaultPerValue, type GenerateConfig } from './config.ts';
 import { GENERATE_OUTPUTS, GENERATE_REASONS, GenerateDetailsSchema, type GenerateDetails } from './contract.ts';
+import { addObjections, objectionsPath, readObjections } from './objections.ts';
 import { classifyRequest, loadStagePrompts, rewriteRequest, type StagePrompts } from './requests.ts';
 
 export type GenerateContext = StageContext<{ generate: GenerateConfig }>;
 
-/** Test seams: a clock and sleep for retries and batch polling. Nothing else. */
 export interface GenerateOptions {
+  /** An audit's flagged.jsonl: those posts are rewritten with the judges' objections (kept for later runs). */
+  regenerate?: string;
+  /** Test seams: a clock and sleep for retries and batch polling. */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -260,6 +264,7 @@ async function generateScenarios(run: StageRun<GenerateContext, GenerateOptions>
   const provider = createProvider(config, ctx.env, { cacheDir: ctx.paths.cache, ...run.options });
   if (provider.simulated) ctx.log.warn('generate: offline provider — every scenario is SIMULATED from templates (simulated: true), not written by a model');
 
+  const objections = await readObjections(run.outputDir);
   const journal = await CallJournal.open(join(run.outputDir, 'journal.jsonl'), ctx.force, ctx.log.info);
   try {
     // Step 1: classify every post.
@@ -296,7 +301,7 @@ async function generateScenarios(run: StageRun<GenerateContext, GenerateOptions>
       const post = postsById.get(postId)!;
       return {
         postId,
-        request: rewriteRequest(prompts, config, post, target, competing),
+        request: rewriteRequest(prompts, config, post, target, competing, objections.get(postId)?.objection ?? null),
         entry: (result: CallResult<RewriteAnswer>): RewriteEntry => {
           const base = { kind: 'rewrite' as const, post_id: postId, fingerprint: result.fingerprint, target, competing };
           return result.value ? { ...base, scenario: buildScenario(post, target, competing, result.value, meta(result.fingerprint)) } : { ...base, error: result.error! };
@@ -338,8 +343,9 @@ export const generateStage: StageDefinition<GenerateContext, GenerateOptions, Ge
   details: GenerateDetailsSchema,
   async inputs(ctx) {
     const file = inputFile(ctx);
+    const objections = objectionsPath(ctx.paths.work('generate'));
     try {
-      return { posts: await fileFingerprint(file) };
+      return { posts: await fileFingerprint(file), ...((await pathExists(objections)) ? { objections: await fileFingerprint(objections) } : {}) };
     } catch {
       throw new ValactError('input', `${file} does not exist`, { hint: 'Run `valact filter` first, or pass --data to point at the right data folder.' });
     }
@@ -372,6 +378,10 @@ export const generateStage: StageDefinition<GenerateContext, GenerateOptions, Ge
 export async function run(ctx: GenerateContext, options: GenerateOptions = {}): Promise<GenerateStats> {
   const { provider, model, perValue } = plan(ctx);
   if (ctx.config.generate.dry_run) return dryRun(ctx, options);
+  if (options.regenerate) {
+    const added = await addObjections(ctx.paths.work('generate'), options.regenerate);
+    ctx.log.info(`generate --regenerate: ${added} flagged scenario(s) from ${options.regenerate} will be rewritten with the judges' objections (kept in ${objectionsPath(ctx.paths.work('generate'))})`);
+  }
   const outcome = await runStage(generateStage, ctx, options);
   const details = outcome.report.details;
   const llm = { requests: details.requests, cache_hits: details.cache_hits, retries: details.retries, repairs: details.repairs, failures: outcome.report.counts.quarantined, waited_ms: details.waited_ms, per_model: details.tokens };

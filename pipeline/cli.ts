@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { COMMANDS } from './commands.ts';
+import type { CommandEntry, CommandGroup } from './stages.ts';
 import { ConfigSchema, DEFAULT_CONFIG, getConfigValue, loadConfig, withConfigValue, type Config } from './config.ts';
 import { SHARED_OPTIONS, type CommandSpec, type OptionSpec } from './core/command.ts';
 import { createContext } from './core/context.ts';
@@ -31,6 +32,20 @@ function topLevelHelp(): string {
     'Run `valact <command> --help` for a command\'s options and their defaults.',
   ];
   return lines.join('\n') + '\n';
+}
+
+function groupHelp(group: CommandGroup): string {
+  const width = Math.max(...group.subcommands.map(({ name }) => name.length));
+  return [
+    `valact ${group.name} — ${group.summary}`,
+    '',
+    `Usage: valact ${group.name} <subcommand> [options]`,
+    '',
+    'Subcommands:',
+    ...group.subcommands.map(({ name, summary }) => `  ${name.padEnd(width)}  ${summary}`),
+    '',
+    `Run \`valact ${group.name} <subcommand> --help\` for its options and their defaults.`,
+  ].join('\n') + '\n';
 }
 
 function describeDefault(option: OptionSpec): string {
@@ -164,14 +179,33 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     return commandName === undefined ? 2 : 0;
   }
   try {
-    const entry = COMMANDS.find(({ name }) => name === commandName);
-    if (!entry) {
+    const found = COMMANDS.find(({ name }) => name === commandName);
+    if (!found) {
       throw new ValactError('usage', `unknown command "${commandName}"`, {
         hint: `Commands: ${COMMANDS.map(({ name }) => name).join(', ')}.`,
       });
     }
+    let entry: CommandEntry;
+    let args = rest;
+    if ('subcommands' in found) {
+      const [subcommandName, ...subcommandArgs] = rest;
+      if (subcommandName === undefined || subcommandName === '--help' || subcommandName === '-h') {
+        io.stdout.write(groupHelp(found));
+        return subcommandName === undefined ? 2 : 0;
+      }
+      const subcommand = found.subcommands.find(({ name }) => name === subcommandName);
+      if (!subcommand) {
+        throw new ValactError('usage', `unknown command "${commandName} ${subcommandName}"`, {
+          hint: `Subcommands of ${commandName}: ${found.subcommands.map(({ name }) => name).join(', ')}.`,
+        });
+      }
+      entry = subcommand;
+      args = subcommandArgs;
+    } else {
+      entry = found;
+    }
     const spec = await entry.load();
-    const { help, values } = parseCommandLine(spec, rest);
+    const { help, values } = parseCommandLine(spec, args);
     if (help) {
       io.stdout.write(commandHelp(spec));
       return 0;

@@ -14,6 +14,13 @@ export interface CommandEntry {
   load(): Promise<CommandSpec<PipelineContext>>;
 }
 
+/** A command made of subcommands (`valact audit judge`): its own help lists them. */
+export interface CommandGroup {
+  name: string;
+  summary: string;
+  subcommands: readonly CommandEntry[];
+}
+
 export const STAGE_COMMANDS: readonly CommandEntry[] = [
   {
     name: 'collect',
@@ -41,3 +48,16 @@ export const STAGE_COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./release/command.ts')).releaseCommand,
   },
 ];
+
+/** The label audit: after a release, before the next. */
+export const AUDIT_COMMANDS: CommandGroup = {
+  name: 'audit',
+  summary: 'Audit a release\'s value labels: LLM judges, a human round trip, agreement with intervals',
+  subcommands: [
+    { name: 'judge', summary: 'Every scenario read blind by each LLM judge; then the report', load: async () => (await import('./audit/command.ts')).auditJudgeCommand },
+    { name: 'export', summary: 'Draw a stratified sample; write one packet per annotator (no labels)', load: async () => (await import('./audit/command.ts')).auditExportCommand },
+    { name: 'serve', summary: 'Serve the annotation page for one packet on 127.0.0.1', load: async () => (await import('./audit/command.ts')).auditServeCommand },
+    { name: 'import', summary: 'Import filled packets or the page\'s answers; then the report', load: async () => (await import('./audit/command.ts')).auditImportCommand },
+    { name: 'report', summary: 'Measure the labels against every judgment and annotation so far', load: async () => (await import('./audit/command.ts')).auditReportCommand },
+  ],
+};

@@ -29,13 +29,23 @@ describe('valact CLI', () => {
     },
   );
 
-  it.each(COMMANDS.map(({ name }) => name))('`valact %s --help` lists every option with its default', async (name) => {
+  // Every command, and every subcommand of a group (`audit judge`), as the words a researcher types.
+  const EVERY_COMMAND = COMMANDS.flatMap((entry) => ('subcommands' in entry ? entry.subcommands.map((sub) => ({ words: [entry.name, sub.name], load: sub.load })) : [{ words: [entry.name], load: entry.load }]));
+
+  it.each(EVERY_COMMAND.map(({ words, load }) => [words.join(' '), words, load] as const))('`valact %s --help` lists every option with its default', async (_name, words, load) => {
     const io = captureIo();
-    expect(await main([name, '--help'], io)).toBe(0);
-    const spec = await COMMANDS.find((entry) => entry.name === name)!.load();
+    expect(await main([...words, '--help'], io)).toBe(0);
+    const spec = await load();
     for (const option of [...spec.options, ...SHARED_OPTIONS]) {
       expect(io.out()).toMatch(new RegExp(`--${option.name}\\b.*\\(default: [^)]+\\)`));
     }
+  });
+
+  it.each(COMMANDS.filter((entry) => 'subcommands' in entry).map(({ name }) => name))('`valact %s --help` lists its subcommands', async (name) => {
+    const io = captureIo();
+    expect(await main([name, '--help'], io)).toBe(0);
+    const group = COMMANDS.find((entry) => entry.name === name)!;
+    for (const sub of 'subcommands' in group ? group.subcommands : []) expect(io.out()).toContain(sub.name);
   });
 
   it('shows defaults taken from the config (collect --source defaults to sample)', async () => {

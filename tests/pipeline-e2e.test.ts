@@ -1,7 +1,8 @@
 /**
  * End to end over the bundled sample corpus, as `npm start` runs it: collect -> filter ->
- * generate (offline provider) -> validate -> release, then the same again to show that a
- * re-run repeats nothing and the release verifies.
+ * generate (offline provider) -> validate -> release 0.1.0 -> audit judge (offline, simulated)
+ * -> release 0.1.1 carrying the audit, then the same again to show that a re-run repeats
+ * nothing and both releases verify.
  */
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -100,13 +101,33 @@ describe('the whole pipeline on the sample corpus', () => {
     }
   });
 
-  it('a second run finds every stage up to date and the release verifies', async () => {
+  it('audits 0.1.0 with simulated judges and publishes 0.1.1 whose card carries the audit, marked simulated', async () => {
+    const audit = await readJson<{ summary: { audited_release: string; simulated: boolean; scenarios_judged: number; judges: { simulated: boolean }[] } }>(join(dataDir, 'audit', '0.1.0', 'audit.json'));
+    expect(audit.summary.audited_release).toBe('0.1.0');
+    expect(audit.summary.simulated).toBe(true);
+    expect(audit.summary.judges.length).toBe(2);
+    expect(audit.summary.judges.every((judge) => judge.simulated)).toBe(true);
+    const first = await readJson<{ label_audit: unknown; counts: { scenarios: number } }>(join(dataDir, 'release', '0.1.0', 'manifest.json'));
+    expect(first.label_audit).toBeNull();
+    expect(audit.summary.scenarios_judged).toBe(first.counts.scenarios);
+    const second = await readJson<{ label_audit: { audited_release: string; simulated: boolean; released_scenarios_audited: number } }>(join(dataDir, 'release', '0.1.1', 'manifest.json'));
+    expect(second.label_audit).toMatchObject({ audited_release: '0.1.0', simulated: true, released_scenarios_audited: first.counts.scenarios });
+    const card = await readFile(join(dataDir, 'release', '0.1.1', 'README.md'), 'utf8');
+    expect(card).toMatch(/## Label audit \(SIMULATED\)/);
+    expect(card).toMatch(/options read as their labelled value \(judges\) \| \d+\.\d% \(95% CI/);
+    expect(await readFile(join(dataDir, 'release', '0.1.1', 'CHANGELOG.md'), 'utf8')).toMatch(/Carries the label audit of release 0\.1\.0 \(SIMULATED raters\)/);
+  });
+
+  it('a second run finds every stage up to date and both releases verify', async () => {
     const rerun = captureIo({ SOURCE_DATE_EPOCH: '1735689600' });
     expect(await main(['pipeline', '--data', dataDir, '--quiet'], rerun)).toBe(0);
-    expect(rerun.out()).toMatch(/release 0\.1\.0: up to date/);
-    expect(await readdir(join(dataDir, 'release'))).toEqual(['0.1.0']);
-    const verify = captureIo();
-    expect(await main(['release', '--verify', join(dataDir, 'release', '0.1.0')], verify)).toBe(0);
-    expect(verify.out()).toMatch(/is intact/);
+    expect(rerun.out()).toMatch(/release 0\.1\.1: up to date/);
+    expect(rerun.out()).not.toMatch(/release 0\.1\.\d+: \d+ scenarios/);
+    expect((await readdir(join(dataDir, 'release'))).sort()).toEqual(['0.1.0', '0.1.1']);
+    for (const version of ['0.1.0', '0.1.1']) {
+      const verify = captureIo();
+      expect(await main(['release', '--verify', join(dataDir, 'release', version)], verify)).toBe(0);
+      expect(verify.out()).toMatch(/is intact/);
+    }
   });
 });

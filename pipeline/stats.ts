@@ -187,29 +187,56 @@ export function bootstrap<T>(units: readonly T[], statistic: (sample: readonly T
  * shares), at a fraction of the cost: one pass of additions per resample.
  */
 export function bootstrapSums(vectors: readonly Float64Array[], finish: (sum: Float64Array) => number, options: BootstrapOptions): Interval {
+  return bootstrapSumsMany(vectors, [finish], options)[0]!;
+}
+
+/**
+ * `bootstrapSums` for several statistics of the same units at once: each resample is drawn and
+ * summed once and every statistic read from it, so ten per-value figures cost one pass.
+ */
+export function bootstrapSumsMany(vectors: readonly Float64Array[], finishes: readonly ((sum: Float64Array) => number)[], options: BootstrapOptions): Interval[] {
   const width = vectors[0]?.length ?? 0;
   const total = new Float64Array(width);
   for (const vector of vectors) for (let k = 0; k < width; k += 1) total[k]! += vector[k]!;
-  const estimate = finish(total);
-  if (vectors.length === 0) return { estimate, low: Number.NaN, high: Number.NaN };
+  const estimates = finishes.map((finish) => finish(total));
+  if (vectors.length === 0) return estimates.map((estimate) => ({ estimate, low: Number.NaN, high: Number.NaN }));
   const resamples = options.resamples ?? 1000;
   const level = options.level ?? 0.95;
   const random = mulberry32(options.seed);
-  const values: number[] = [];
+  const values = finishes.map(() => [] as number[]);
   const sum = new Float64Array(width);
+  // A unit's counts are mostly zeros (a scenario fills a few cells of a table): keep only the
+  // others, so a resample adds a handful of numbers per unit instead of the whole width.
+  const starts = new Uint32Array(vectors.length + 1);
+  for (const [i, vector] of vectors.entries()) starts[i + 1] = starts[i]! + vector.reduce((nonzero, count) => nonzero + (count !== 0 ? 1 : 0), 0);
+  const cells = new Uint32Array(starts[vectors.length]!);
+  const counts = new Float64Array(starts[vectors.length]!);
+  for (const [i, vector] of vectors.entries()) {
+    let at = starts[i]!;
+    for (let k = 0; k < width; k += 1) {
+      if (vector[k] === 0) continue;
+      cells[at] = k;
+      counts[at] = vector[k]!;
+      at += 1;
+    }
+  }
   for (let r = 0; r < resamples; r += 1) {
     sum.fill(0);
     for (let i = 0; i < vectors.length; i += 1) {
-      const vector = vectors[Math.floor(random() * vectors.length)]!;
-      for (let k = 0; k < width; k += 1) sum[k]! += vector[k]!;
+      const unit = Math.floor(random() * vectors.length);
+      for (let at = starts[unit]!; at < starts[unit + 1]!; at += 1) sum[cells[at]!]! += counts[at]!;
     }
-    const value = finish(sum);
-    if (Number.isFinite(value)) values.push(value);
+    finishes.forEach((finish, index) => {
+      const value = finish(sum);
+      if (Number.isFinite(value)) values[index]!.push(value);
+    });
   }
-  if (values.length === 0) return { estimate, low: Number.NaN, high: Number.NaN };
-  values.sort((a, b) => a - b);
-  const quantile = (q: number) => values[Math.min(values.length - 1, Math.max(0, Math.floor(q * values.length)))]!;
-  return { estimate, low: quantile((1 - level) / 2), high: quantile(1 - (1 - level) / 2) };
+  return estimates.map((estimate, index) => {
+    const sorted = values[index]!.sort((a, b) => a - b);
+    if (sorted.length === 0) return { estimate, low: Number.NaN, high: Number.NaN };
+    const quantile = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * sorted.length)))]!;
+    return { estimate, low: quantile((1 - level) / 2), high: quantile(1 - (1 - level) / 2) };
+  });
 }
 
 /** Sufficient statistics of agreement between two labelings of the same items, over `categories`. */

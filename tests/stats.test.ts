@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../pipeline/core/seeded-random.ts';
-import { accuracy, bootstrap, cohenKappa, confusionMatrix, fleissKappa, krippendorffAlphaNominal, pearson, precisionRecall } from '../pipeline/stats.ts';
+import { accuracy, bootstrap, bootstrapSums, bootstrapSumsMany, cohenKappa, confusionMatrix, fleissKappa, krippendorffAlphaNominal, pearson, precisionRecall } from '../pipeline/stats.ts';
 
 describe("Cohen's kappa", () => {
   it('gives 0.40 on the textbook 2x2 table (50 items: 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no)', () => {
@@ -103,6 +103,26 @@ describe('the seeded bootstrap', () => {
     }
     expect(covered / trials).toBeGreaterThan(0.9);
     expect(covered / trials).toBeLessThan(0.99);
+  });
+});
+
+describe('the bootstrap over summed counts', () => {
+  // Units of [hits, trials]: the share's interval must be the direct bootstrap's, draw for draw.
+  const random = mulberry32(3);
+  const units = Array.from({ length: 120 }, () => (random() < 0.6 ? 1 : 0));
+  const vectors = units.map((hit) => Float64Array.from([hit, 1, 0, 0]));
+  const share = (sum: Float64Array) => sum[0]! / sum[1]!;
+  const mean = (sample: readonly number[]) => sample.reduce((total, value) => total + value, 0) / sample.length;
+
+  it('gives exactly the interval of the direct bootstrap on the same draws', () => {
+    expect(bootstrapSums(vectors, share, { seed: 11, resamples: 300 })).toEqual(bootstrap(units, mean, { seed: 11, resamples: 300 }));
+  });
+
+  it('reads several statistics from one set of resamples, each as if bootstrapped alone', () => {
+    const misses = (sum: Float64Array) => 1 - sum[0]! / sum[1]!;
+    const [first, second] = bootstrapSumsMany(vectors, [share, misses], { seed: 5, resamples: 300 });
+    expect(first).toEqual(bootstrapSums(vectors, share, { seed: 5, resamples: 300 }));
+    expect(second).toEqual(bootstrapSums(vectors, misses, { seed: 5, resamples: 300 }));
   });
 });
 

@@ -5,7 +5,7 @@
  * neighbours on Schwartz's circle kept apart from values across it, and which scenarios the
  * judges reject. Every headline figure carries a seeded bootstrap interval over scenarios.
  */
-import { accuracy, agreementCounts, alphaCounts, bootstrapSums, cohenKappa, confusionMatrix, precisionRecall, type Interval } from '../stats.ts';
+import { accuracy, agreementCounts, alphaCounts, bootstrapSumsMany, cohenKappa, confusionMatrix, precisionRecall, type Interval } from '../stats.ts';
 import type { Scenario } from '../records.ts';
 import { VALUE_IDS, circleDistance, type ValueId } from '../values.ts';
 import type { FlaggedScenario, Judgment } from './contract.ts';
@@ -136,7 +136,10 @@ export function measure(scenarios: readonly Scenario[], judgments: readonly Judg
       return vector;
     });
   const interval = (units: readonly Float64Array[], finish: (sum: Float64Array) => number, salt: number) =>
-    clean(bootstrapSums(units, finish, { resamples: options.resamples, seed: options.seed * 7919 + salt }));
+    clean(bootstrapSumsMany(units, [finish], { resamples: options.resamples, seed: options.seed * 7919 + salt })[0]!);
+  // Several figures of the same units from one set of resamples (one pass instead of one each).
+  const intervals = (units: readonly Float64Array[], finishes: readonly ((sum: Float64Array) => number)[], salt: number) =>
+    bootstrapSumsMany(units, finishes, { resamples: options.resamples, seed: options.seed * 7919 + salt }).map(clean);
   const agreementOf = (units: readonly ScenarioRatings[], pairs: (entry: ScenarioRatings) => Pair[]) =>
     vectors(units, agreementCounts.width(categories), (vector, entry) => {
       for (const [intended, reading] of pairs(entry)) agreementCounts.add(vector, VALUE_IDS, intended, reading);
@@ -148,7 +151,8 @@ export function measure(scenarios: readonly Scenario[], judgments: readonly Judg
   const perJudge = Object.fromEntries(
     judges.map((rater, index) => {
       const mine = agreementOf(judged.filter((entry) => entry.judges.some((judgment) => judgment.rater === rater)), (entry) => pairsOf([entry], 'judges', rater));
-      return [rater, { accuracy: interval(mine, accuracyOf, 100 + index), kappa: interval(mine, kappaOf, 200 + index), options: pairsOf(judged, 'judges', rater).length }];
+      const [accuracyInterval, kappaInterval] = intervals(mine, [accuracyOf, kappaOf], 100 + index);
+      return [rater, { accuracy: accuracyInterval!, kappa: kappaInterval!, options: pairsOf(judged, 'judges', rater).length }];
     }),
   );
   const perAnnotator = Object.fromEntries(
@@ -171,6 +175,7 @@ export function measure(scenarios: readonly Scenario[], judgments: readonly Judg
       if (reading === intended) vector[2 * index]! += 1;
     }
   });
+  const recallIntervals = intervals(recallVectors, VALUE_IDS.map((_value, index) => (sum: Float64Array) => (sum[2 * index + 1]! === 0 ? Number.NaN : sum[2 * index]! / sum[2 * index + 1]!)), 300);
   const perValue = Object.fromEntries(
     VALUE_IDS.map((value, index) => {
       const score = scores.get(value)!;
@@ -178,7 +183,7 @@ export function measure(scenarios: readonly Scenario[], judgments: readonly Judg
         precision: Number.isFinite(score.precision) ? round(score.precision) : null,
         recall: Number.isFinite(score.recall) ? round(score.recall) : null,
         support: score.support,
-        recall_interval: interval(recallVectors, (sum) => (sum[2 * index + 1]! === 0 ? Number.NaN : sum[2 * index]! / sum[2 * index + 1]!), 300 + index),
+        recall_interval: recallIntervals[index]!,
       }];
     }),
   ) as Measurement['per_value'];
@@ -232,23 +237,26 @@ export function measure(scenarios: readonly Scenario[], judgments: readonly Judg
 
   const humanAgreement = agreementOf(annotated, (entry) => pairsOf([entry], 'humans'));
   const versus = agreementOf(bothRated, majorityPairs);
+  const [judgeAccuracy, judgeKappa] = intervals(judgeAgreement, [accuracyOf, kappaOf], 1);
+  const [humanAccuracy, humanKappa] = annotated.length > 0 ? intervals(humanAgreement, [accuracyOf, kappaOf], 5) : [null, null];
+  const [versusAgreement, versusKappa] = bothRated.length > 0 ? intervals(versus, [accuracyOf, kappaOf], 9) : [null, null];
   return {
     scenarios: scenarios.length,
     scenarios_judged: judged.length,
     scenarios_annotated: annotated.length,
     judges,
     annotators,
-    judge_accuracy: interval(judgeAgreement, accuracyOf, 1),
-    judge_kappa: interval(judgeAgreement, kappaOf, 2),
+    judge_accuracy: judgeAccuracy!,
+    judge_kappa: judgeKappa!,
     per_judge: perJudge,
     judges_fleiss_kappa: judges.length >= 2 ? interval(fleissOf(judged, 'judges', judges.length), (sum) => fleissCounts.kappa(sum, judges.length), 3) : null,
     judges_alpha: judges.length >= 2 ? interval(alphaOf(judged, 'judges'), (sum) => alphaCounts.alpha(sum, categories), 4) : null,
-    human_accuracy: annotated.length > 0 ? interval(humanAgreement, accuracyOf, 5) : null,
-    human_kappa: annotated.length > 0 ? interval(humanAgreement, kappaOf, 6) : null,
+    human_accuracy: humanAccuracy ?? null,
+    human_kappa: humanKappa ?? null,
     per_annotator: perAnnotator,
     humans_fleiss_kappa: overlapped.length > 0 ? interval(fleissOf(overlapped, 'humans', humanRaters), (sum) => fleissCounts.kappa(sum, humanRaters), 7) : null,
     humans_alpha: overlapped.length > 0 ? interval(alphaOf(overlapped, 'humans'), (sum) => alphaCounts.alpha(sum, categories), 8) : null,
-    judges_vs_humans: bothRated.length > 0 ? { options: bothRated.flatMap(majorityPairs).length, agreement: interval(versus, accuracyOf, 9), kappa: interval(versus, kappaOf, 10) } : null,
+    judges_vs_humans: bothRated.length > 0 ? { options: bothRated.flatMap(majorityPairs).length, agreement: versusAgreement!, kappa: versusKappa! } : null,
     per_value: perValue,
     confusion: matrix,
     confusions: { total: wrong.length, adjacent, across: wrong.length - adjacent, adjacent_share: interval(adjacentVectors, (sum) => (sum[1]! === 0 ? Number.NaN : sum[0]! / sum[1]!), 11) },

@@ -14,11 +14,16 @@ export function validateAnswer<T>(request: StructuredRequest<T>, exchange: Excha
     return { error: { code: 'malformed_json', message: 'the answer has no content', raw } };
   }
   let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    const code = exchange.finishReason === 'length' ? 'truncated' : 'malformed_json';
-    return { error: { code, message: `not valid JSON: ${(error as Error).message}`, raw } };
+  if (request.readText) {
+    json = request.readText(raw);
+    if (json === undefined) return { error: { code: 'malformed_json', message: 'not an answer the strict reader accepts', raw } };
+  } else {
+    try {
+      json = JSON.parse(raw);
+    } catch (error) {
+      const code = exchange.finishReason === 'length' ? 'truncated' : 'malformed_json';
+      return { error: { code, message: `not valid JSON: ${(error as Error).message}`, raw } };
+    }
   }
   const parsed = request.parse.safeParse(json);
   if (!parsed.success) return { error: { code: 'schema_mismatch', message: describeZodError(parsed.error, 8), raw } };
@@ -36,7 +41,9 @@ export function repairMessages(request: StructuredRequest<unknown>, answer: stri
     { role: 'assistant', content: answer ?? '' },
     {
       role: 'user',
-      content: `Your answer does not match the required schema: ${error.message}. Answer again with the corrected JSON object only.`,
+      content: request.readText
+        ? `Your answer could not be read: ${error.message}. Answer again in the required form only.`
+        : `Your answer does not match the required schema: ${error.message}. Answer again with the corrected JSON object only.`,
     },
   ];
 }

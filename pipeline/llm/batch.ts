@@ -115,7 +115,7 @@ async function runBatch<T>(
           messages: request.messages,
           temperature: request.temperature,
           max_tokens: request.maxTokens,
-          response_format: { type: 'json_schema', json_schema: request.responseFormat },
+          ...(request.readText ? {} : { response_format: { type: 'json_schema', json_schema: request.responseFormat } }),
         },
       });
     });

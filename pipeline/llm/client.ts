@@ -64,6 +64,9 @@ export function requestFingerprint(model: string, request: StructuredRequest<unk
     prompt_version: request.promptVersion,
     messages: request.messages,
     params: { temperature: request.temperature, max_tokens: request.maxTokens, response_format: request.responseFormat },
+    // Only when used, so every fingerprint made before these existed stays the same.
+    ...(request.readText ? { plain_text: true } : {}),
+    ...(request.sample ? { sample: request.sample } : {}),
   });
 }
 
@@ -293,7 +296,7 @@ export class LlmClient {
       messages,
       temperature: request.temperature,
       max_tokens: request.maxTokens,
-      response_format: { type: 'json_schema' as const, json_schema: request.responseFormat },
+      ...(request.readText ? {} : { response_format: { type: 'json_schema' as const, json_schema: request.responseFormat } }),
     };
     try {
       const result = await this.retrier.run(() =>

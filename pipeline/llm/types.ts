@@ -27,6 +27,14 @@ export interface StructuredRequest<T> {
    * stage from the same inputs. Its answer is held to `parse` like a model's.
    */
   simulate?: () => unknown;
+  /**
+   * Read the answer as plain text instead of JSON, for endpoints without structured outputs: no
+   * response_format is sent, and this strict reader turns the text into what `parse` checks. It
+   * returns undefined for text it cannot read; such an answer is never guessed.
+   */
+  readText?: (text: string) => unknown;
+  /** Which sample of an otherwise identical request (repeated sampling): part of the cache key, never sent. */
+  sample?: number;
 }
 
 export const CALL_ERROR_CODES = [

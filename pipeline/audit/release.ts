@@ -2,12 +2,13 @@
  * The release an audit reads: its folder, version and scenarios, and where its audit lives
  * (DATA/audit/<version>/). A release folder is read through its published contract only.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { StageContext } from '../core/context.ts';
 import { ValactError } from '../core/errors.ts';
 import { readAllRecords } from '../core/jsonl.ts';
-import { RELEASE_VERSION_PATTERN, ScenarioSchema, scenarioSetFingerprint, type Scenario } from '../records.ts';
+import { ScenarioSchema, scenarioSetFingerprint, type Scenario } from '../records.ts';
+import { latestRelease } from '../release/contract.ts';
 
 export interface AuditedRelease {
   directory: string;
@@ -16,19 +17,6 @@ export interface AuditedRelease {
   /** Identity of the scenario set: an audit describes these scenarios, whatever version carries them. */
   scenariosFingerprint: string;
   simulated: boolean;
-}
-
-/** The newest published release under DATA/release, or null. */
-export async function latestRelease(releaseRoot: string): Promise<string | null> {
-  const entries = await readdir(releaseRoot).catch(() => [] as string[]);
-  const versions = entries.filter((entry) => RELEASE_VERSION_PATTERN.test(entry));
-  if (versions.length === 0) return null;
-  const parts = (version: string) => version.split('.').map(Number) as [number, number, number];
-  versions.sort((a, b) => {
-    const [x, y] = [parts(a), parts(b)];
-    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-  });
-  return join(releaseRoot, versions.at(-1)!);
 }
 
 export async function readAuditedRelease(ctx: StageContext<unknown>, releaseOption: string | undefined): Promise<AuditedRelease> {

@@ -92,6 +92,23 @@ describe('JsonlWriter (atomic publish)', () => {
     expect(await readFile(target, 'utf8')).toBe('{"x":1}\n');
   });
 
+  it('a long output that waits for the disk many times leaves no listener behind (no leak warning)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const writer = new JsonlWriter(join(dir, 'long.jsonl'));
+      const line = { text: 'x'.repeat(2000) };
+      // About 40 MB: the stream's buffer fills and drains hundreds of times.
+      for (let index = 0; index < 20_000; index += 1) await writer.write(line);
+      await writer.commit();
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('abort keeps the previous file and leaves no temporary behind', async () => {
     const target = join(dir, 'aborted.jsonl');
     await writeFile(target, 'old\n');

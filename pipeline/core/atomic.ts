@@ -152,11 +152,21 @@ export class AtomicFileWriter {
   /** Resolves on `event`, rejects with the stream's error (already held, or arriving first). */
   private until(stream: WriteStream, event: 'drain' | 'finish'): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const fail = () => reject(asIoError(this.failure, this.target));
-      if (this.failure) return fail();
-      stream.once(event, () => resolve());
-      stream.once('error', fail);
-      stream.once('close', () => (this.failure ? fail() : resolve()));
+      if (this.failure) return reject(asIoError(this.failure, this.target));
+      // Every listener goes once this settles: a long output waits for 'drain' thousands of times.
+      const settle = (failed: boolean) => {
+        stream.off(event, onEvent);
+        stream.off('error', onError);
+        stream.off('close', onClose);
+        if (failed) reject(asIoError(this.failure, this.target));
+        else resolve();
+      };
+      const onEvent = () => settle(false);
+      const onError = () => settle(true);
+      const onClose = () => settle(this.failure !== null);
+      stream.once(event, onEvent);
+      stream.once('error', onError);
+      stream.once('close', onClose);
     });
   }
 

@@ -1,5 +1,5 @@
-/** Every command of the CLI: the stages, then the commands that run them together, then the audit. */
-import { AUDIT_COMMANDS, STAGE_COMMANDS, type CommandEntry, type CommandGroup } from './stages.ts';
+/** Every command of the CLI: the stages, then the commands that run them together, then the audit and the evaluation. */
+import { AUDIT_COMMANDS, EVALUATE_COMMANDS, STAGE_COMMANDS, type CommandEntry, type CommandGroup } from './stages.ts';
 
 export const COMMANDS: readonly (CommandEntry | CommandGroup)[] = [
   ...STAGE_COMMANDS,
@@ -9,4 +9,5 @@ export const COMMANDS: readonly (CommandEntry | CommandGroup)[] = [
     load: async () => (await import('./pipeline-command.ts')).pipelineCommand,
   },
   AUDIT_COMMANDS,
+  EVALUATE_COMMANDS,
 ];

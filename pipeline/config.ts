@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ValactError } from './core/errors.ts';
 import { describeZodError } from './core/jsonl.ts';
 import { AuditConfigSchema } from './audit/config.ts';
+import { EvaluateConfigSchema } from './evaluate/config.ts';
 import { CollectConfigSchema } from './collect/config.ts';
 import { FilterConfigSchema } from './filter/config.ts';
 import { GenerateConfigSchema } from './generate/config.ts';
@@ -21,6 +22,7 @@ export const ConfigSchema = z.strictObject({
   validate: ValidateConfigSchema.prefault({}),
   release: ReleaseConfigSchema.prefault({}),
   audit: AuditConfigSchema.prefault({}),
+  evaluate: EvaluateConfigSchema.prefault({}),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -61,3 +61,13 @@ export const AUDIT_COMMANDS: CommandGroup = {
     { name: 'report', summary: 'Measure the labels against every judgment and annotation so far', load: async () => (await import('./audit/command.ts')).auditReportCommand },
   ],
 };
+
+/** The study a release exists for: models and people answer its items and a value questionnaire. */
+export const EVALUATE_COMMANDS: CommandGroup = {
+  name: 'evaluate',
+  summary: 'Run the paper\'s experiments on a release: knowing vs doing, for models (or simulated respondents)',
+  subcommands: [
+    { name: 'run', summary: 'Ask every item and the questionnaire of each respondent; then the report', load: async () => (await import('./evaluate/command.ts')).evaluateRunCommand },
+    { name: 'report', summary: 'Measure knowing, doing and saying from a run\'s answers', load: async () => (await import('./evaluate/command.ts')).evaluateReportCommand },
+  ],
+};

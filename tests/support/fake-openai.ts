@@ -54,6 +54,11 @@ export function defaultAnswer(body: ChatRequestLog['body']): string {
   const title = /Title: (.*)/.exec(user)?.[1] ?? '';
   const text = /Post:\n([\s\S]*)$/.exec(user)?.[1] ?? '';
   if (body.response_format?.json_schema?.name === 'classify') return JSON.stringify(classifyOffline(title, text));
+  // A respondent that always takes option A and rates every portrait 4; in plain-text mode, the bare letter.
+  if (body.response_format?.json_schema?.name === 'respond') return JSON.stringify({ choice: 'A' });
+  if (body.response_format?.json_schema?.name === 'questionnaire') return JSON.stringify({ rating: 4 });
+  if (body.response_format === undefined && /What would you do\?|Which option/.test(user)) return 'A';
+  if (body.response_format === undefined && /How much is this person like you/.test(user)) return '4';
   if (body.response_format?.json_schema?.name === 'judge') {
     // A judge that reads every first option as benevolence and every second as achievement.
     const reading = (value: ValueId) => ({ value, second_value: null, plausible: true });

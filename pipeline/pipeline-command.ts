@@ -1,7 +1,8 @@
 /**
  * `valact pipeline` (and `npm start`): every stage in order on one config, stopping at the
  * first failure, then the label audit of the release and the release again, so the card carries
- * the audit. Each stage skips work it already finished, so a re-run is cheap. A version already
+ * the audit, and last the evaluation of that release (simulated respondents without an
+ * endpoint). Each stage skips work it already finished, so a re-run is cheap. A version already
  * published with other content (say, once the audit exists) is published as the next free patch
  * — or found there, if an earlier run published exactly this build — never overwritten.
  */
@@ -11,7 +12,7 @@ import type { CommandSpec } from './core/command.ts';
 import { readStageReport } from './core/report.ts';
 import { ManifestSchema } from './records.ts';
 import { ReleaseDetailsSchema } from './release/contract.ts';
-import { AUDIT_COMMANDS, STAGE_COMMANDS, type PipelineContext } from './stages.ts';
+import { AUDIT_COMMANDS, EVALUATE_COMMANDS, STAGE_COMMANDS, type PipelineContext } from './stages.ts';
 
 /** Arguments the pipeline gives a stage beyond the config. */
 const STAGE_ARGS: Readonly<Record<string, Record<string, unknown>>> = {
@@ -32,12 +33,13 @@ async function releaseToAudit(ctx: PipelineContext): Promise<string> {
 
 export const pipelineCommand: CommandSpec<PipelineContext> = {
   name: 'pipeline',
-  summary: 'Run collect -> filter -> generate -> validate -> release -> audit judge -> release on the current config',
+  summary: 'Run collect -> filter -> generate -> validate -> release -> audit judge -> release -> evaluate run on the current config',
   options: [],
   notes: [
     'With no config, this runs on the bundled sample corpus with the offline provider (no network, no credentials)',
     'and publishes a small SIMULATED sample release, audits it with two SIMULATED offline judges, and publishes',
-    'the next patch carrying the audit in its card. Stage options come from --config; see each stage\'s --help.',
+    'the next patch carrying the audit in its card, then evaluates it with SIMULATED respondents (EVAL.md).',
+    'Stage options come from --config; see each stage\'s --help.',
   ],
   async run(ctx) {
     const summary: string[] = [];
@@ -52,6 +54,9 @@ export const pipelineCommand: CommandSpec<PipelineContext> = {
     summary.push(...(await (await judge.load()).run(ctx, { release: await releaseToAudit(ctx) })).summary);
     ctx.log.info('== release (with the label audit)');
     summary.push(...(await (await release.load()).run(ctx, STAGE_ARGS.release!)).summary);
+    ctx.log.info('== evaluate run');
+    const evaluate = EVALUATE_COMMANDS.subcommands.find(({ name }) => name === 'run')!;
+    summary.push(...(await (await evaluate.load()).run(ctx, {})).summary);
     return { stage: 'pipeline', summary };
   },
 };

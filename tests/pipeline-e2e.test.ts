@@ -1,7 +1,7 @@
 /**
  * End to end over the bundled sample corpus, as `npm start` runs it: collect -> filter ->
  * generate (offline provider) -> validate -> release 0.1.0 -> audit judge (offline, simulated)
- * -> release 0.1.1 carrying the audit, then the same again to show that a re-run repeats
+ * -> release 0.1.1 carrying the audit -> evaluate run (simulated respondents), then the same again to show that a re-run repeats
  * nothing and both releases verify.
  */
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
@@ -116,6 +116,17 @@ describe('the whole pipeline on the sample corpus', () => {
     expect(card).toMatch(/## Label audit \(SIMULATED\)/);
     expect(card).toMatch(/options read as their labelled value \(judges\) \| \d+\.\d% \(95% CI/);
     expect(await readFile(join(dataDir, 'release', '0.1.1', 'CHANGELOG.md'), 'utf8')).toMatch(/Carries the label audit of release 0\.1\.0 \(SIMULATED raters\)/);
+  });
+
+  it('ends with a simulated evaluation of 0.1.1 and says where EVAL.md is', async () => {
+    const run = join(dataDir, 'eval', '0.1.1-simulated');
+    expect(firstRun.out()).toContain(join(run, 'EVAL.md'));
+    expect(firstRun.out()).toMatch(/evaluation 0\.1\.1-simulated of release 0\.1\.1 — SIMULATED respondents/);
+    const evaluation = await readJson<{ release: string; simulated: boolean; respondents: { simulated: boolean }[] }>(join(run, 'eval.json'));
+    expect(evaluation.release).toBe('0.1.1');
+    expect(evaluation.simulated).toBe(true);
+    expect(evaluation.respondents.every((respondent) => respondent.simulated)).toBe(true);
+    expect(await readFile(join(run, 'EVAL.md'), 'utf8')).toMatch(/^# Evaluation 0\.1\.1-simulated on release 0\.1\.1 — SIMULATED/);
   });
 
   it('a second run finds every stage up to date and both releases verify', async () => {

@@ -21,7 +21,7 @@ import { barsWithIntervals, heatmap, scatter } from '../svg.ts';
 import { VALUES, VALUE_IDS, type ValueId } from '../values.ts';
 import { itemRequest, loadRespondPrompt } from './ask.ts';
 import { AnswersDetailsSchema, EVAL_FILES, defaultRunName, resolveRespondents, runAnswers, type AnswersDetails, type EvaluateContext, type EvaluateOptions } from './answering.ts';
-import { ItemResponseSchema, QuestionnaireAnswerSchema, type ItemResponse, type QuestionnaireAnswer } from './contract.ts';
+import { ItemResponseSchema, QuestionnaireAnswerSchema } from './contract.ts';
 import { convergence, respondentMetrics, type RespondentMetrics } from './metrics.ts';
 import { evalPaths, readEvaluatedRelease, type EvaluatedRelease } from './published.ts';
 import { loadQuestionnaire, questionnaireRequest, scoreQuestionnaire } from './questionnaire.ts';

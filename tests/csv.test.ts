@@ -28,3 +28,11 @@ describe('CSV writing', () => {
     expect(escapeCell(cell)).toBe(escaped);
   });
 });
+
+describe('CSV reading', () => {
+  it('refuses a row with a stray or missing cell, naming its line, instead of dropping it', async () => {
+    await expect(parseCsv('a,b\r\n1,2\r\n3,4,5\r\n')).rejects.toThrow(/line 3: 3 cell\(s\) where the header has 2/);
+    await expect(parseCsv('a,b\r\n1,2\r\n6\r\n')).rejects.toThrow(/line 3/);
+    expect(await parseCsv('a,b\r\n1,2\r\n')).toEqual([{ a: '1', b: '2' }]);
+  });
+});

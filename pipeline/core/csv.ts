@@ -29,9 +29,16 @@ export function writeCsv<Column extends string>(rows: Record<Column, string>[], 
 export function parseCsvRaw<Column extends string>(text: string): Promise<Record<Column, string>[]> {
   return new Promise((resolve, reject) => {
     const rows: Record<Column, string>[] = [];
+    let columns = 0;
     parseString<Record<Column, string>, Record<Column, string>>(text, { headers: true, strictColumnHandling: true })
       .on('error', reject)
+      .on('headers', (headers: string[]) => (columns = headers.length))
       .on('data', (row: Record<Column, string>) => rows.push(row))
+      // A row with too few or too many cells is an error, never a silently missing row.
+      .on('data-invalid', (row: unknown, rowNumber: number) => {
+        const cells = Array.isArray(row) ? row.length : Object.keys(row as object).length;
+        reject(new Error(`line ${rowNumber + 1}: ${cells} cell(s) where the header has ${columns}`));
+      })
       .on('end', () => resolve(rows));
   });
 }

@@ -65,9 +65,11 @@ export const AUDIT_COMMANDS: CommandGroup = {
 /** The study a release exists for: models and people answer its items and a value questionnaire. */
 export const EVALUATE_COMMANDS: CommandGroup = {
   name: 'evaluate',
-  summary: 'Run the paper\'s experiments on a release: knowing vs doing, for models (or simulated respondents)',
+  summary: 'Run the paper\'s experiments on a release: knowing vs doing, for models and people (or simulated respondents)',
   subcommands: [
     { name: 'run', summary: 'Ask every item and the questionnaire of each respondent; then the report', load: async () => (await import('./evaluate/command.ts')).evaluateRunCommand },
+    { name: 'survey', summary: 'Serve the items and the questionnaire to one person on 127.0.0.1 (answers saved as given)', load: async () => (await import('./evaluate/survey-command.ts')).evaluateSurveyCommand },
+    { name: 'import', summary: 'Import people\'s answers (the survey page\'s file, or a CSV) into a run; then the report', load: async () => (await import('./evaluate/survey-command.ts')).evaluateImportCommand },
     { name: 'report', summary: 'Measure knowing, doing and saying from a run\'s answers', load: async () => (await import('./evaluate/command.ts')).evaluateReportCommand },
   ],
 };

@@ -23,7 +23,7 @@ import { itemRequest, loadRespondPrompt } from './ask.ts';
 import { AnswersDetailsSchema, EVAL_FILES, defaultRunName, resolveRespondents, runAnswers, type AnswersDetails, type EvaluateContext, type EvaluateOptions } from './answering.ts';
 import { ItemResponseSchema, QuestionnaireAnswerSchema } from './contract.ts';
 import { convergence, respondentMetrics, type RespondentMetrics } from './metrics.ts';
-import { evalPaths, readEvaluatedRelease, type EvaluatedRelease } from './published.ts';
+import { checkRunName, evalPaths, readEvaluatedRelease, type EvaluatedRelease } from './published.ts';
 import { loadQuestionnaire, questionnaireRequest, scoreQuestionnaire } from './questionnaire.ts';
 
 /** The paper's figures (Huang et al. 2026), shown beside a run's and always labelled as the paper's. */
@@ -299,12 +299,6 @@ export async function runEvaluation(ctx: EvaluateContext, options: EvaluateOptio
   ];
   const reported = await reportRun(ctx, release, runName);
   return { ...reported, summary: [...asked, ...reported.summary] };
-}
-
-function checkRunName(name: string): void {
-  if (!/^[A-Za-z0-9._+-]{1,120}$/.test(name) || name.startsWith('.')) {
-    throw new ValactError('usage', `--run ${JSON.stringify(name)}: a run name is letters, digits, dot, dash, plus or underscore`);
-  }
 }
 
 /** The newest run under DATA/eval, by the time of its answers. */

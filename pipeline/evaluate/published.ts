@@ -43,3 +43,10 @@ export function evalPaths(ctx: StageContext<unknown>, run: string) {
   const root = join(ctx.paths.root, 'eval', run);
   return { root, answers: join(root, 'answers'), people: join(root, 'people') };
 }
+
+/** A run's folder name: letters, digits, dot, dash, plus or underscore (never a path). */
+export function checkRunName(name: string): void {
+  if (!/^[A-Za-z0-9._+-]{1,120}$/.test(name) || name.startsWith('.')) {
+    throw new ValactError('usage', `--run ${JSON.stringify(name)}: a run name is letters, digits, dot, dash, plus or underscore`);
+  }
+}

@@ -16,7 +16,7 @@ import { parseConfig } from '../pipeline/config.ts';
 import { createContext } from '../pipeline/core/context.ts';
 import { readChoiceLetter } from '../pipeline/evaluate/ask.ts';
 import type { ItemResponse, QuestionnaireAnswer } from '../pipeline/evaluate/contract.ts';
-import { runEvaluation } from '../pipeline/evaluate/evaluation.ts';
+import { dryRunEvaluation, runEvaluation } from '../pipeline/evaluate/evaluation.ts';
 import { loadQuestionnaire } from '../pipeline/evaluate/questionnaire.ts';
 import { ITEM_TYPES } from '../pipeline/records.ts';
 import { expandScenario, loadItemTemplates } from '../pipeline/release/items.ts';
@@ -172,6 +172,16 @@ describe('evaluate run through the openai SDK against a loopback server', () => 
     expect(unparseable[0]!.answer).toBeNull();
     expect(unparseable[0]!.raw).toContain('both options have merit');
     expect(responses.filter((response) => response.status === 'answered')).toHaveLength(items - 1);
+  });
+
+  it('--dry-run counts the calls a run would make, minus those cached, and calls nothing', async () => {
+    const { data, release, items } = await releaseFixture(1);
+    server = await startFakeOpenAi();
+    const ctx = () => context(data, endpoint(server!.baseURL), { OPENAI_API_KEY: 'test-key' });
+    expect(await dryRunEvaluation(ctx(), { release, models: ['gpt-4o-mini'] })).toMatch(new RegExp(`: ${items + QUESTIONS} calls on release 1\\.0\\.0 .*nothing was called`));
+    expect(server.chatRequests).toHaveLength(0);
+    await runEvaluation(ctx(), { release, models: ['gpt-4o-mini'] });
+    expect(await dryRunEvaluation(ctx(), { release, models: ['gpt-4o-mini'] })).toMatch(/: 0 calls on release/);
   });
 
   it('--repeats asks each item and question again (a distinct sample, not a cache hit) and records each', async () => {

@@ -5,12 +5,13 @@
  * page reopens at the first unanswered item. The page is one self-contained HTML file.
  */
 import { appendFile, open, readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { ValactError } from '../core/errors.ts';
 import { VALUES, VALUE_IDS, isValueId } from '../values.ts';
 import { PageAnswerSchema, type PacketRow, type PageAnswer } from './packets.ts';
+import { readBody, send } from '../core/http.ts';
 
 const PAGE = fileURLToPath(new URL('./annotate.html', import.meta.url));
 /** The most an answer may weigh: a comment, not a file. */
@@ -73,23 +74,6 @@ async function appendDurably(file: string, line: string): Promise<void> {
   }
 }
 
-function send(response: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8'): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-  response.end(text);
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new Error('answer too large');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function startAnnotationServer(packet: string, port = 0): Promise<AnnotationServer> {
   const rows = await readPacket(packet);
   if (rows.length === 0) throw new ValactError('input', `${packet} holds no items`);
@@ -114,7 +98,7 @@ export async function startAnnotationServer(packet: string, port = 0): Promise<A
         if (route === 'POST /api/answer') {
           let answer: PageAnswer;
           try {
-            answer = PageAnswerSchema.parse(JSON.parse(await readBody(request)));
+            answer = PageAnswerSchema.parse(JSON.parse(await readBody(request, MAX_BODY_BYTES)));
           } catch (error) {
             return send(response, 400, { error: `not an answer: ${(error as Error).message.slice(0, 300)}` });
           }

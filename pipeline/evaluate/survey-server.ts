@@ -9,7 +9,7 @@
  * plumbing are repeated here. The durable append is the library's journal (core/journal.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { ValactError } from '../core/errors.ts';
 import { JournalWriter, recoverJournal } from '../core/journal.ts';
 import { acquireStageLock, type StageLock } from '../core/lock.ts';
 import { PageAnswerSchema, SURVEY_FILES, entryIdOf, entryKey, readPacket, type PacketEntry, type PageAnswer } from './people.ts';
+import { readBody, send } from '../core/http.ts';
 
 const PAGE = fileURLToPath(new URL('./survey.html', import.meta.url));
 /** The most an answer may weigh: a letter or a number, with ids. */
@@ -35,23 +36,6 @@ export interface SurveyServerOptions {
   /** Port on 127.0.0.1; 0 = any free port. */
   port: number;
   log?: { warn(message: string): void; info(message: string): void };
-}
-
-function send(response: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8'): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-  response.end(text);
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new Error('answer too large');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** An entry as the page shows it: the text and the choices, nothing else of the packet. */
@@ -109,7 +93,7 @@ export async function startSurveyServer(directory: string, options: SurveyServer
           if (route === 'POST /api/answer') {
             let answer: PageAnswer;
             try {
-              answer = PageAnswerSchema.parse(JSON.parse(await readBody(request)));
+              answer = PageAnswerSchema.parse(JSON.parse(await readBody(request, MAX_BODY_BYTES)));
             } catch (error) {
               return send(response, 400, { error: `not an answer: ${(error as Error).message.slice(0, 300)}` });
             }

@@ -4,6 +4,7 @@
  * resolved in (created_utc, id) order, so the earliest copy is kept whatever the input order.
  */
 import { MASK_TOKEN_PATTERN, words } from '../text.ts';
+import { fnv1a, mix } from './hashing.ts';
 
 /** The words dedup compares: the shared word rule, reading past the filter's masks. */
 export function normalizedWords(text: string): string[] {
@@ -21,27 +22,6 @@ export function exactHash(words: readonly string[]): string {
     second = Math.imul(second ^ code, 0x01000193) ^ (second >>> 15);
   }
   return `${(first >>> 0).toString(16).padStart(8, '0')}${(second >>> 0).toString(16).padStart(8, '0')}`;
-}
-
-/** FNV-1a over a string: a fast 32-bit base hash for shingles. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-/** Final mixer of murmur3: spreads a 32-bit value so each seeded variant acts as a permutation. */
-function mix(value: number): number {
-  let hash = value;
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
 }
 
 /** MinHash reads at most this many words of a body: a long post's opening decides whether it is a repost. */

@@ -17,6 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { words } from '../text.ts';
+import { fnv1a, mix } from './hashing.ts';
 
 /** Phrases that ask something of the reader; a post with none of them and no '?' asks for nothing. */
 export const REQUEST_CUES: readonly { name: string; pattern: RegExp }[] = [
@@ -59,25 +60,6 @@ function boundedBody(body: string): string {
 export const FEATURE_BITS = 18;
 const FEATURE_MASK = (1 << FEATURE_BITS) - 1;
 
-function fnv(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-function mix(value: number): number {
-  let hash = value;
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  return hash >>> 0;
-}
-
 /** Seeds that keep the feature families apart: the same word in the title and the body are two features. */
 const FAMILY = { titleWord: 0x1b873593, titlePair: 0xcc9e2d51, bodyWord: 0xe6546b64, bodyPair: 0x85ebca6b, named: 0xc2b2ae35 } as const;
 
@@ -95,14 +77,14 @@ export function gateFeatures(title: string, body: string, cues: readonly string[
   const grams = (unigram: number, bigram: number, tokens: string[]) => {
     let previous = -1;
     for (const token of tokens) {
-      const hash = fnv(token);
+      const hash = fnv1a(token);
       features[count++] = mix(unigram ^ hash) & FEATURE_MASK;
       if (previous !== -1) features[count++] = mix(mix(bigram ^ previous) ^ hash) & FEATURE_MASK;
       previous = hash;
     }
   };
   const named = (name: string) => {
-    features[count++] = mix(FAMILY.named ^ fnv(name)) & FEATURE_MASK;
+    features[count++] = mix(FAMILY.named ^ fnv1a(name)) & FEATURE_MASK;
   };
   grams(FAMILY.titleWord, FAMILY.titlePair, titleWords);
   grams(FAMILY.bodyWord, FAMILY.bodyPair, bodyWords);

@@ -9,10 +9,11 @@
  *   npm run bench:filter-real                       # the dev set, then 200,000 posts
  *   npm run bench:filter-real -- --scale 1000000    # the dev set, then these scales
  *   npm run bench:filter-real -- --scale none       # the dev set only
+ *   npm run bench:filter-real -- --scale 200000 --threads 2   # judging threads beside the stage's own
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -180,7 +181,11 @@ async function scale(posts: number): Promise<void> {
   const data = await mkdtemp(join(tmpdir(), 'valact-filter-scale-'));
   try {
     await scaledInput(data, posts);
-    const filter = await valact(['filter', '--data', data, '--quiet']);
+    // --threads N: judging threads beside the stage's own (default: the filter's own choice).
+    const threads = argValue('--threads');
+    const config = join(data, 'config.json');
+    await writeFile(config, JSON.stringify(threads === null ? {} : { filter: { threads: Number(threads) } }));
+    const filter = await valact(['filter', '--data', data, '--config', config, '--quiet']);
     if (filter.code !== 0) throw new Error(`filter failed: ${filter.stderr}`);
     const report = JSON.parse(await readFile(join(data, 'work', 'filter', 'report.json'), 'utf8')) as { counts: { out: number; per_reason: Record<string, number> }; timing: { seconds: number }; details: { timing_ms: Record<string, number> } };
     console.log(`${posts.toLocaleString('en-US')} real-text posts: ${(posts / report.timing.seconds).toFixed(0)} posts/s (stage ${report.timing.seconds.toFixed(1)} s, process ${filter.seconds.toFixed(1)} s), peak RSS ${filter.peakMb} MB; kept ${report.counts.out.toLocaleString('en-US')}`);

@@ -64,7 +64,7 @@ export const FilterConfigSchema = z.strictObject({
    * A text whose function-word share reaches this is English without asking franc (the costly
    * part of the stage); foreign text scores near 0. Set to 1 to always run franc. Default 0.3.
    */
-  language_fast_path_share: z.number().min(0).max(1).default(0.3),
+  language_fast_path_share: z.number().min(0).max(1).default(0.2),
   /** The same share required of texts below language_min_words. Default 0.25. */
   short_text_function_word_share: z.number().min(0).max(1).default(0.25),
 

@@ -31,7 +31,7 @@ import { lineJudge, type JudgeSetup, type JudgedBatch, type JudgedLine } from '.
 import type { Rejection } from './presence.ts';
 
 /** Bumped when a check changes meaning; with the config fingerprint it names what passed a post. */
-export const FILTER_VERSION = '2.0.0';
+export const FILTER_VERSION = '2.1.0';
 
 export type FilterContext = StageContext<{ filter: FilterConfig }>;
 

@@ -22,7 +22,7 @@ import { itemRequest, loadRespondPrompt, type AskSettings } from './ask.ts';
 import type { EvaluateConfig, RespondentModel } from './config.ts';
 import type { ItemResponse, QuestionnaireAnswer, ResponseStatus } from './contract.ts';
 import { evalPaths, type EvaluatedRelease } from './published.ts';
-import { loadQuestionnaire, questionnaireRequest, type Questionnaire } from './questionnaire.ts';
+import { loadQuestionnaire, questionnaireRequest } from './questionnaire.ts';
 import { DEFAULT_SIMULATED_RESPONDENTS, simulateItemResponses, simulateQuestionnaire, type SimulatedRespondentSpec } from './simulated.ts';
 
 export type EvaluateContext = StageContext<{ evaluate: EvaluateConfig }>;
@@ -334,5 +334,3 @@ export function answersStage(release: EvaluatedRelease, runName: string): StageD
 export async function runAnswers(ctx: EvaluateContext, release: EvaluatedRelease, runName: string, options: EvaluateOptions) {
   return runStage(answersStage(release, runName), ctx, options);
 }
-
-export type { Questionnaire };

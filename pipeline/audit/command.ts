@@ -8,6 +8,7 @@ import type { StageResult } from '../core/context.ts';
 import { ValactError } from '../core/errors.ts';
 import type { AuditContext } from './judging.ts';
 import type { AuditSummary } from './contract.ts';
+import { endpointOptions } from '../llm/options.ts';
 
 const RELEASE_OPTION: OptionSpec = { name: 'release', kind: 'string', placeholder: 'DIR', default: null, description: 'The release folder to audit (default: the newest under DATA/release/).' };
 
@@ -38,15 +39,8 @@ export const auditJudgeCommand: CommandSpec<AuditContext> = {
   summary: 'Every scenario of a release read blind by each LLM judge; then the report',
   options: [
     RELEASE_OPTION,
-    { name: 'judge', kind: 'multiple', placeholder: 'MODEL', default: null, description: 'A judge model on the default endpoint; repeat for several (default: audit.judges, else generate\'s model, else two offline simulated judges).' },
-    { name: 'provider', kind: 'string', choices: ['openai', 'offline'], config: 'audit.provider', description: 'Model provider (default: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else offline).' },
-    { name: 'base-url', kind: 'string', placeholder: 'URL', config: 'audit.base_url', description: 'OpenAI-compatible endpoint (default: OPENAI_BASE_URL, else the OpenAI API).' },
-    { name: 'concurrency', kind: 'integer', placeholder: 'N', config: 'audit.concurrency', description: 'Requests in flight at once.' },
-    { name: 'rpm', kind: 'number', placeholder: 'N', config: 'audit.rpm', description: 'Requests per minute.' },
-    { name: 'tpm', kind: 'number', placeholder: 'N', config: 'audit.tpm', description: 'Tokens per minute.' },
-    { name: 'max-cost', kind: 'number', placeholder: 'USD', config: 'audit.max_cost', description: 'Stop cleanly before the estimated spend exceeds this.' },
-    { name: 'batch', kind: 'boolean', config: 'audit.batch', description: 'Use the Batch API (half price, slower).' },
-    { name: 'dry-run', kind: 'boolean', config: 'audit.dry_run', description: 'Print the number of judge calls and the cost estimate; call nothing.' },
+    { name: 'judge', kind: 'multiple', placeholder: 'MODEL', default: null, description: 'A judge model on the default endpoint; repeat for several (default: audit.judges, else audit.model on the endpoint, else two offline simulated judges).' },
+    ...endpointOptions('audit', 'two simulated judges'),
   ],
   notes: [
     'Judges see the situation and both options in a seeded shuffled order, the ten value definitions, and never a label.',

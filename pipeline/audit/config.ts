@@ -18,7 +18,7 @@ export const AuditConfigSchema = z.strictObject({
   ...LlmEndpointConfigShape,
   /**
    * The LLM judges: several from different model families are better than one. Default []: with
-   * an endpoint, one judge on generate's model; with none, two offline simulated judges.
+   * an endpoint, one judge on audit.model; with none, two offline simulated judges.
    */
   judges: z.array(JudgeSchema).default([]),
   /** Completion token cap of a judge's answer. Default 300. */

@@ -6,6 +6,7 @@
 import type { CommandSpec, OptionSpec } from '../core/command.ts';
 import type { StageResult } from '../core/context.ts';
 import type { EvaluateContext } from './answering.ts';
+import { endpointOptions } from '../llm/options.ts';
 
 const RELEASE_OPTION: OptionSpec = { name: 'release', kind: 'string', placeholder: 'DIR', default: null, description: 'The release folder to evaluate on (default: the newest under DATA/release/).' };
 const RUN_OPTION: OptionSpec = { name: 'run', kind: 'string', placeholder: 'NAME', default: null, description: 'The run\'s folder name under DATA/eval/ (default: the release version and the respondents).' };
@@ -22,14 +23,7 @@ export const evaluateRunCommand: CommandSpec<EvaluateContext> = {
     { name: 'repeats', kind: 'integer', placeholder: 'N', config: 'evaluate.repeats', description: 'Times each item and question is asked.' },
     { name: 'temperature', kind: 'number', placeholder: 'T', config: 'evaluate.temperature', description: 'Sampling temperature of every answer.' },
     { name: 'questionnaire', kind: 'string', placeholder: 'FILE', config: 'evaluate.questionnaire', description: 'A questionnaire file in the format of prompts/questionnaire.v1.md (default: that file, which is not a validated instrument).' },
-    { name: 'provider', kind: 'string', choices: ['openai', 'offline'], config: 'evaluate.provider', description: 'Model provider (default: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else offline: simulated respondents).' },
-    { name: 'base-url', kind: 'string', placeholder: 'URL', config: 'evaluate.base_url', description: 'OpenAI-compatible endpoint (default: OPENAI_BASE_URL, else the OpenAI API).' },
-    { name: 'concurrency', kind: 'integer', placeholder: 'N', config: 'evaluate.concurrency', description: 'Requests in flight at once.' },
-    { name: 'rpm', kind: 'number', placeholder: 'N', config: 'evaluate.rpm', description: 'Requests per minute.' },
-    { name: 'tpm', kind: 'number', placeholder: 'N', config: 'evaluate.tpm', description: 'Tokens per minute.' },
-    { name: 'max-cost', kind: 'number', placeholder: 'USD', config: 'evaluate.max_cost', description: 'Stop cleanly before the estimated spend exceeds this.' },
-    { name: 'batch', kind: 'boolean', config: 'evaluate.batch', description: 'Use the Batch API (half price, slower).' },
-    { name: 'dry-run', kind: 'boolean', config: 'evaluate.dry_run', description: 'Print the number of calls and the cost estimate; call nothing.' },
+    ...endpointOptions('evaluate', 'simulated respondents'),
   ],
   notes: [
     'Models answer {"choice": "A"|"B"} by JSON Schema; with evaluate.structured false, a strict reader of the letter. Refusals and unreadable answers are counted, never guessed.',

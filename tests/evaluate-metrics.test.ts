@@ -4,8 +4,9 @@
  * saying–doing gap), with intervals that cover the truth about as often as they claim.
  */
 import { describe, expect, it } from 'vitest';
-import { ItemResponseSchema, QuestionnaireAnswerSchema, type ItemResponse } from '../pipeline/evaluate/contract.ts';
-import { convergence, ipsatize, respondentMetrics } from '../pipeline/evaluate/metrics.ts';
+import { ItemResponseSchema, QuestionnaireAnswerSchema, type ItemResponse, type QuestionnaireAnswer } from '../pipeline/evaluate/contract.ts';
+import { convergence, respondentMetrics } from '../pipeline/evaluate/metrics.ts';
+import { loadQuestionnaire, scoreQuestionnaire } from '../pipeline/evaluate/questionnaire.ts';
 import { expectedEnactedProfile, simulateItemResponses, simulateQuestionnaire, type SimulatedRespondentSpec } from '../pipeline/evaluate/simulated.ts';
 import { expandScenario, loadItemTemplates } from '../pipeline/release/items.ts';
 import type { Item, Scenario } from '../pipeline/records.ts';
@@ -108,15 +109,6 @@ describe('respondentMetrics on a hand-computed example', () => {
     expect(result.scenarios).toBe(3);
   });
 
-  it('ipsatizes a questionnaire: mean per value minus the mean over all answered questions', () => {
-    const questions = [{ id: 'q1', value: 'benevolence' as const }, { id: 'q2', value: 'benevolence' as const }, { id: 'q3', value: 'power' as const }, { id: 'q4', value: 'power' as const }];
-    const rated = (question_id: string, rating: number | null) => ({ respondent: 'hand', kind: 'person' as const, question_id, repeat: 0, rating, status: rating === null ? ('refused' as const) : ('answered' as const), raw: null, simulated: false });
-    const profile = ipsatize(questions, [rated('q1', 6), rated('q2', 4), rated('q3', 1), rated('q4', null), rated('q_unknown', 6)]);
-    expect(profile.benevolence).toBeCloseTo(5 - 11 / 3, 12);
-    expect(profile.power).toBeCloseTo(1 - 11 / 3, 12);
-    expect(profile.security).toBeNaN();
-  });
-
   it('gives NaN, never a throw, where there is nothing to measure', () => {
     const empty = respondentMetrics(items, [], { seed: 1, resamples: 50, saying });
     expect(empty.select_accuracy.estimate).toBeNaN();
@@ -186,13 +178,19 @@ describe('respondentMetrics recovers what a simulated respondent was built with'
 
     const spec = { ...baseSpec, reported, refusalRate: 0 };
     const questions = VALUE_IDS.flatMap((value) => Array.from({ length: 6 }, (_, index) => ({ id: `q_${value}_${index}`, value })));
+    // Scored by the pipeline's own scorer, on an instrument of these questions and a 1–7 scale.
+    const instrument = { ...loadQuestionnaire(), questions: questions.map((question) => ({ ...question, text: question.id })), scale: { min: 1, max: 7, labels: [] } };
+    const ipsatize = (answers: readonly QuestionnaireAnswer[]) => {
+      const { ipsatized } = scoreQuestionnaire(instrument, answers);
+      return Object.fromEntries(VALUE_IDS.map((value) => [value, ipsatized[value] ?? Number.NaN])) as Record<ValueId, number>;
+    };
     const answers = simulateQuestionnaire(spec, questions, { min: 1, max: 7 });
-    const saying = ipsatize(questions, answers);
+    const saying = ipsatize(answers);
     expect(pearson(asList(saying), asList(reported))).toBeGreaterThan(0.97);
     const measured = respondentMetrics(items, simulateItemResponses(spec, items), { seed: 5, resamples: 1000, saying });
     expect(covers(measured.knowing_doing_r!, builtIn)).toBe(true);
     // A respondent who says what it does lands near 1, well clear of the gap above.
-    const honest = respondentMetrics(items, simulateItemResponses(baseSpec, items), { seed: 5, resamples: 1000, saying: ipsatize(questions, simulateQuestionnaire(baseSpec, questions, { min: 1, max: 7 })) });
+    const honest = respondentMetrics(items, simulateItemResponses(baseSpec, items), { seed: 5, resamples: 1000, saying: ipsatize(simulateQuestionnaire(baseSpec, questions, { min: 1, max: 7 })) });
     expect(honest.knowing_doing_r!.low).toBeGreaterThan(measured.knowing_doing_r!.high);
   });
 

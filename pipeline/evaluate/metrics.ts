@@ -15,7 +15,7 @@
 import { bootstrapSums, pearson, type Interval } from '../stats.ts';
 import { ITEM_TYPES, type Item, type ItemType } from '../records.ts';
 import { VALUE_IDS, type ValueId } from '../values.ts';
-import type { ItemResponse, QuestionnaireAnswer } from './contract.ts';
+import type { ItemResponse } from './contract.ts';
 
 export interface MetricsOptions {
   /** Seed of the bootstrap: the same seed gives the same intervals. */
@@ -326,33 +326,4 @@ export function convergence(items: readonly Item[], responsesByRespondent: Reado
     }
   }
   return { respondents, matrix };
-}
-
-/**
- * A questionnaire profile scored as the Schwartz literature does: each value's mean rating,
- * centred on the respondent's mean over all answered questions (ipsatized), which removes how
- * generously a respondent uses the scale. NaN for a value with no answered question. Answers to
- * question ids not in `questions` are ignored.
- */
-export function ipsatize(questions: readonly { id: string; value: ValueId }[], answers: readonly QuestionnaireAnswer[]): Record<ValueId, number> {
-  const valueOf = new Map(questions.map((question) => [question.id, question.value]));
-  const sums = new Map<ValueId, { total: number; count: number }>();
-  let overall = 0;
-  let count = 0;
-  for (const answer of answers) {
-    const value = valueOf.get(answer.question_id);
-    if (value === undefined || answer.status !== 'answered' || answer.rating === null) continue;
-    const entry = sums.get(value) ?? sums.set(value, { total: 0, count: 0 }).get(value)!;
-    entry.total += answer.rating;
-    entry.count += 1;
-    overall += answer.rating;
-    count += 1;
-  }
-  const centre = share(overall, count);
-  return Object.fromEntries(
-    VALUE_IDS.map((value) => {
-      const entry = sums.get(value);
-      return [value, entry ? entry.total / entry.count - centre : Number.NaN];
-    }),
-  ) as Record<ValueId, number>;
 }

@@ -195,16 +195,27 @@ export function bootstrapSums(vectors: readonly Float64Array[], finish: (sum: Fl
  * summed once and every statistic read from it, so ten per-value figures cost one pass.
  */
 export function bootstrapSumsMany(vectors: readonly Float64Array[], finishes: readonly ((sum: Float64Array) => number)[], options: BootstrapOptions): Interval[] {
+  const sums = resampledSums(vectors, options);
+  return finishes.map((finish) => intervalOverSums(sums, finish, options.level));
+}
+
+/** The summed vector of all units, and of each bootstrap resample of them. */
+export interface ResampledSums {
+  total: Float64Array;
+  resamples: Float64Array[];
+}
+
+/**
+ * The draws behind `bootstrapSums`, kept: the sum of every unit's vector and the sum of each
+ * resample's, so figures decided later (per respondent pair, say) read the same resamples.
+ */
+export function resampledSums(vectors: readonly Float64Array[], options: BootstrapOptions): ResampledSums {
   const width = vectors[0]?.length ?? 0;
   const total = new Float64Array(width);
   for (const vector of vectors) for (let k = 0; k < width; k += 1) total[k]! += vector[k]!;
-  const estimates = finishes.map((finish) => finish(total));
-  if (vectors.length === 0) return estimates.map((estimate) => ({ estimate, low: Number.NaN, high: Number.NaN }));
-  const resamples = options.resamples ?? 1000;
-  const level = options.level ?? 0.95;
+  if (vectors.length === 0) return { total, resamples: [] };
+  const resamples: Float64Array[] = [];
   const random = mulberry32(options.seed);
-  const values = finishes.map(() => [] as number[]);
-  const sum = new Float64Array(width);
   // A unit's counts are mostly zeros (a scenario fills a few cells of a table): keep only the
   // others, so a resample adds a handful of numbers per unit instead of the whole width.
   const starts = new Uint32Array(vectors.length + 1);
@@ -220,23 +231,25 @@ export function bootstrapSumsMany(vectors: readonly Float64Array[], finishes: re
       at += 1;
     }
   }
-  for (let r = 0; r < resamples; r += 1) {
-    sum.fill(0);
+  for (let r = 0; r < (options.resamples ?? 1000); r += 1) {
+    const sum = new Float64Array(width);
     for (let i = 0; i < vectors.length; i += 1) {
       const unit = Math.floor(random() * vectors.length);
       for (let at = starts[unit]!; at < starts[unit + 1]!; at += 1) sum[cells[at]!]! += counts[at]!;
     }
-    finishes.forEach((finish, index) => {
-      const value = finish(sum);
-      if (Number.isFinite(value)) values[index]!.push(value);
-    });
+    resamples.push(sum);
   }
-  return estimates.map((estimate, index) => {
-    const sorted = values[index]!.sort((a, b) => a - b);
-    if (sorted.length === 0) return { estimate, low: Number.NaN, high: Number.NaN };
-    const quantile = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * sorted.length)))]!;
-    return { estimate, low: quantile((1 - level) / 2), high: quantile(1 - (1 - level) / 2) };
-  });
+  return { total, resamples };
+}
+
+/** The percentile interval of `statistic` over resampled sums; resamples where it is not a number are skipped. */
+export function intervalOverSums(sums: ResampledSums, statistic: (sum: Float64Array) => number, level = 0.95): Interval {
+  const estimate = statistic(sums.total);
+  const values = sums.resamples.map(statistic).filter((value) => Number.isFinite(value));
+  if (values.length === 0) return { estimate, low: Number.NaN, high: Number.NaN };
+  values.sort((a, b) => a - b);
+  const quantile = (q: number) => values[Math.min(values.length - 1, Math.max(0, Math.floor(q * values.length)))]!;
+  return { estimate, low: quantile((1 - level) / 2), high: quantile(1 - (1 - level) / 2) };
 }
 
 /** Sufficient statistics of agreement between two labelings of the same items, over `categories`. */

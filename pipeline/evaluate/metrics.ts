@@ -7,12 +7,12 @@
  * Every headline figure carries a seeded 95% percentile bootstrap interval that resamples
  * scenarios: a scenario's five items and all their repeats travel together, because they share
  * one situation and are not independent. Each scenario is reduced once to a vector of counts, so
- * a resample is additions only (stats.bootstrapSums); every call uses the same seed over the same
- * scenario list, so all figures of a report are computed on the same resamples.
+ * a resample is additions only (stats.resampledSums); every figure of a respondent is read from
+ * one set of resamples, and the same seed over the same scenario list gives the same intervals.
  *
  * A figure with no data behind it is NaN, never a throw.
  */
-import { bootstrapSums, pearson, type Interval } from '../stats.ts';
+import { intervalOverSums, pearson, resampledSums, type Interval } from '../stats.ts';
 import { ITEM_TYPES, type Item, type ItemType } from '../records.ts';
 import { VALUE_IDS, type ValueId } from '../values.ts';
 import type { ItemResponse } from './contract.ts';
@@ -23,7 +23,7 @@ export interface MetricsOptions {
   /** Bootstrap resamples of the scenarios (1000 for a report). */
   resamples: number;
   /**
-   * The respondent's questionnaire profile, ipsatized (see `ipsatize`), for the knowing–doing r.
+   * The respondent's questionnaire profile, ipsatized (questionnaire.ts scoreQuestionnaire), for the knowing–doing r.
    * Default null: no questionnaire, no r.
    */
   saying?: Record<ValueId, number> | null;
@@ -206,46 +206,6 @@ function tally(items: readonly Item[], responses: readonly ItemResponse[]): Tall
   return { perScenario, statuses, unmatched };
 }
 
-/** The summed vector of the whole data and of every bootstrap resample of its scenarios. */
-interface ResampledSums {
-  total: Float64Array;
-  resamples: Float64Array[];
-}
-
-/**
- * One bootstrap pass shared by every figure: bootstrapSums draws the resamples and adds up each
- * one's vectors, and we keep every resample's sum. Each figure's interval then comes from the
- * same resamples, and a full release costs one pass instead of one per figure (twenty times
- * slower at 15,000 items).
- */
-function resampleSums(vectors: readonly Float64Array[], options: { seed: number; resamples: number }): ResampledSums {
-  const captured: Float64Array[] = [];
-  bootstrapSums(
-    vectors,
-    (sum) => {
-      captured.push(Float64Array.from(sum));
-      return 0;
-    },
-    options,
-  );
-  // bootstrapSums hands `finish` the whole data's sum first, then each resample's.
-  const [total = new Float64Array(0), ...resamples] = captured;
-  return { total, resamples };
-}
-
-/**
- * A figure's 95% percentile interval over the resamples, taken exactly as stats.bootstrapSums
- * takes it (resamples where the figure is not a number are skipped); a test holds the two equal.
- */
-function intervalOf(sums: ResampledSums, statistic: (sum: Float64Array) => number): Interval {
-  const estimate = statistic(sums.total);
-  const values = sums.resamples.map(statistic).filter((value) => Number.isFinite(value));
-  if (values.length === 0) return { estimate, low: Number.NaN, high: Number.NaN };
-  values.sort((a, b) => a - b);
-  const quantile = (q: number) => values[Math.min(values.length - 1, Math.max(0, Math.floor(q * values.length)))]!;
-  return { estimate, low: quantile(0.025), high: quantile(0.975) };
-}
-
 /** The enacted profile from summed profile columns (starting at `offset`); NaN for a value never offered. */
 function profileOf(sum: Float64Array, offset = 0): number[] {
   return VALUE_IDS.map((_, k) => share(sum[offset + k] ?? 0, sum[offset + PROFILE_OFFERED + k] ?? 0));
@@ -267,17 +227,17 @@ function profileR(left: readonly number[], right: readonly number[]): number {
 /** Every figure of one respondent, each with its bootstrap interval over scenarios. */
 export function respondentMetrics(items: readonly Item[], responses: readonly ItemResponse[], options: MetricsOptions): RespondentMetrics {
   const { perScenario, statuses, unmatched } = tally(items, responses);
-  const sums = resampleSums(perScenario, options);
+  const sums = resampledSums(perScenario, options);
   const count = (column: number) => sums.total[column] ?? 0;
   const shareOf = (part: number, whole: number): CountedInterval => ({
-    ...intervalOf(sums, (sum) => share(sum[part] ?? 0, sum[whole] ?? 0)),
+    ...intervalOverSums(sums, (sum) => share(sum[part] ?? 0, sum[whole] ?? 0)),
     n: count(whole),
   });
   const holdShare = (sum: Float64Array) =>
     share((sum[HOLD_TARGET_CORRECT] ?? 0) + (sum[HOLD_COMPETING_CORRECT] ?? 0), (sum[HOLD_TARGET_ANSWERED] ?? 0) + (sum[HOLD_COMPETING_ANSWERED] ?? 0));
 
   const enacted = Object.fromEntries(
-    VALUE_IDS.map((value, k) => [value, { ...intervalOf(sums, (sum) => share(sum[k] ?? 0, sum[PROFILE_OFFERED + k] ?? 0)), offered: count(PROFILE_OFFERED + k), chosen: count(k) }]),
+    VALUE_IDS.map((value, k) => [value, { ...intervalOverSums(sums, (sum) => share(sum[k] ?? 0, sum[PROFILE_OFFERED + k] ?? 0)), offered: count(PROFILE_OFFERED + k), chosen: count(k) }]),
   ) as Record<ValueId, EnactedShare>;
 
   const saying = options.saying;
@@ -287,14 +247,14 @@ export function respondentMetrics(items: readonly Item[], responses: readonly It
     scenarios: perScenario.length,
     unmatched_responses: unmatched,
     enacted,
-    position_bias: { ...intervalOf(sums, (sum) => 2 * share(sum[ANSWERED_A] ?? 0, sum[ACT_ANSWERED] ?? 0) - 1), n: count(ACT_ANSWERED) },
+    position_bias: { ...intervalOverSums(sums, (sum) => 2 * share(sum[ANSWERED_A] ?? 0, sum[ACT_ANSWERED] ?? 0) - 1), n: count(ACT_ANSWERED) },
     consistency: shareOf(SAME_CHOICE, ACT_PAIRS),
     select_accuracy: shareOf(SELECT_CORRECT, SELECT_ANSWERED),
     hold_target_accuracy: shareOf(HOLD_TARGET_CORRECT, HOLD_TARGET_ANSWERED),
     hold_competing_accuracy: shareOf(HOLD_COMPETING_CORRECT, HOLD_COMPETING_ANSWERED),
-    hold_accuracy: { ...intervalOf(sums, holdShare), n: count(HOLD_TARGET_ANSWERED) + count(HOLD_COMPETING_ANSWERED) },
-    select_hold_drop: intervalOf(sums, (sum) => share(sum[SELECT_CORRECT] ?? 0, sum[SELECT_ANSWERED] ?? 0) - holdShare(sum)),
-    knowing_doing_r: sayingProfile ? intervalOf(sums, (sum) => profileR(sayingProfile, profileOf(sum))) : null,
+    hold_accuracy: { ...intervalOverSums(sums, holdShare), n: count(HOLD_TARGET_ANSWERED) + count(HOLD_COMPETING_ANSWERED) },
+    select_hold_drop: intervalOverSums(sums, (sum) => share(sum[SELECT_CORRECT] ?? 0, sum[SELECT_ANSWERED] ?? 0) - holdShare(sum)),
+    knowing_doing_r: sayingProfile ? intervalOverSums(sums, (sum) => profileR(sayingProfile, profileOf(sum))) : null,
     statuses,
   };
 }
@@ -313,14 +273,14 @@ export function convergence(items: readonly Item[], responsesByRespondent: Reado
     tallies.forEach((perScenario, respondent) => vector.set(perScenario[scenario]!.subarray(0, PROFILE_WIDTH), respondent * PROFILE_WIDTH));
     return vector;
   });
-  const sums = resampleSums(joint, options);
+  const sums = resampledSums(joint, options);
   const matrix = respondents.map(() => new Array<Interval>(respondents.length));
   for (let i = 0; i < respondents.length; i += 1) {
     const own = profileOf(sums.total, i * PROFILE_WIDTH);
     const self = profileR(own, own);
     matrix[i]![i] = { estimate: self, low: self, high: self };
     for (let j = i + 1; j < respondents.length; j += 1) {
-      const r = intervalOf(sums, (sum) => profileR(profileOf(sum, i * PROFILE_WIDTH), profileOf(sum, j * PROFILE_WIDTH)));
+      const r = intervalOverSums(sums, (sum) => profileR(profileOf(sum, i * PROFILE_WIDTH), profileOf(sum, j * PROFILE_WIDTH)));
       matrix[i]![j] = r;
       matrix[j]![i] = r;
     }

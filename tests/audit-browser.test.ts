@@ -8,8 +8,7 @@
  * Without a browser the test fails when VALACT_REQUIRE_BROWSER=1 (CI sets it) and otherwise
  * is skipped with a loud notice — never passed quietly.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,42 +19,14 @@ import type { PacketRow } from '../pipeline/audit/packets.ts';
 import { main } from '../pipeline/cli.ts';
 import type { Scenario } from '../pipeline/records.ts';
 import type { ValueId } from '../pipeline/values.ts';
-import { REPO } from './support/faults.ts';
+import { findBrowser, killChild, servePage } from './support/browser.ts';
 import { captureIo } from './support/io.ts';
 import { balancedScenarios } from './support/scenario-fixtures.ts';
 
-const BROWSER = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path)) ?? null;
-const REQUIRED = process.env.VALACT_REQUIRE_BROWSER === '1';
-
-if (!BROWSER) {
-  const notice = `\n${'!'.repeat(78)}\n!! NO BROWSER: the annotation page test did not run. Install Chromium\n!! (apt-get install chromium) or set CHROMIUM_PATH. CI installs it and requires it.\n${'!'.repeat(78)}\n`;
-  if (REQUIRED) throw new Error(`VALACT_REQUIRE_BROWSER=1 but no Chromium was found${notice}`);
-  console.warn(notice);
-}
+const BROWSER = findBrowser('the annotation page test');
 
 /** `valact audit serve` in a child process; resolves with its URL once it listens. */
-async function serve(packet: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(REPO, 'bin', 'valact.js'), 'audit', 'serve', '--packet', packet, '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const found = /annotation page: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(seen);
-      if (found) resolve(found[1]!);
-    });
-    let errors = '';
-    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`audit serve exited (${code}) before listening: ${errors}`)));
-  });
-  return { child, url };
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-}
+const serve = (packet: string) => servePage(['audit', 'serve', '--packet', packet, '--port', '0'], 'annotation page');
 
 describe.skipIf(!BROWSER)('the annotation page in headless Chromium', () => {
   let data: string;
@@ -84,7 +55,7 @@ describe.skipIf(!BROWSER)('the annotation page in headless Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all(children.map(kill));
+    await Promise.all(children.map(killChild));
     await rm(data, { recursive: true, force: true });
   });
 
@@ -116,13 +87,13 @@ describe.skipIf(!BROWSER)('the annotation page in headless Chromium', () => {
     await expect.poll(() => progress.textContent()).toBe('Item 4 of 6 · 3 answered');
 
     // The server dies without warning; a new one starts on the same packet.
-    await kill(first.child);
+    await killChild(first.child);
     const second = await serve(packet);
     children.push(second.child);
     await page.goto(second.url);
     await expect.poll(() => progress.textContent()).toBe('Item 4 of 6 · 3 answered');
     expect(await page.getByTestId('situation').textContent()).toBe(rows[3]!.situation);
-    await kill(second.child);
+    await killChild(second.child);
 
     const io = captureIo();
     const answers = packet.replace(/\.jsonl$/, '.answers.jsonl');

@@ -8,8 +8,7 @@
  * Without a browser the test fails when VALACT_REQUIRE_BROWSER=1 (CI sets it) and otherwise
  * is skipped with a loud notice — never passed quietly.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,43 +22,15 @@ import { loadQuestionnaire } from '../pipeline/evaluate/questionnaire.ts';
 import { evaluateImportCommand } from '../pipeline/evaluate/survey-command.ts';
 import { expandScenario, loadItemTemplates } from '../pipeline/release/items.ts';
 import type { Item } from '../pipeline/records.ts';
-import { REPO } from './support/faults.ts';
+import { findBrowser, killChild, servePage } from './support/browser.ts';
 import { captureIo } from './support/io.ts';
 import { balancedScenarios } from './support/scenario-fixtures.ts';
 
-const BROWSER = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path)) ?? null;
-const REQUIRED = process.env.VALACT_REQUIRE_BROWSER === '1';
+const BROWSER = findBrowser('the survey page test');
 
-if (!BROWSER) {
-  const notice = `\n${'!'.repeat(78)}\n!! NO BROWSER: the survey page test did not run. Install Chromium\n!! (apt-get install chromium) or set CHROMIUM_PATH. CI installs it and requires it.\n${'!'.repeat(78)}\n`;
-  if (REQUIRED) throw new Error(`VALACT_REQUIRE_BROWSER=1 but no Chromium was found${notice}`);
-  console.warn(notice);
-}
-
-/** `valact evaluate survey` in a child process (the real CLI), so a SIGKILL is a real kill; resolves with its URL once it listens. */
-async function serve(data: string, args: { release: string; respondent: string; scenarios: number; seed: number; port: number }): Promise<{ child: ChildProcess; url: string }> {
-  const flags = ['--data', data, '--release', args.release, '--respondent', args.respondent, '--scenarios', String(args.scenarios), '--seed', String(args.seed), '--port', String(args.port), '--quiet'];
-  const child = spawn(process.execPath, [join(REPO, 'bin', 'valact.js'), 'evaluate', 'survey', ...flags], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const found = /survey page: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(seen);
-      if (found) resolve(found[1]!);
-    });
-    let errors = '';
-    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`evaluate survey exited (${code}) before listening: ${errors}`)));
-  });
-  return { child, url };
-}
-
-async function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
-}
+/** `valact evaluate survey` in a child process (the real CLI); resolves with its URL once it listens. */
+const serve = (data: string, args: { release: string; respondent: string; scenarios: number; seed: number; port: number }) =>
+  servePage(['evaluate', 'survey', '--data', data, '--release', args.release, '--respondent', args.respondent, '--scenarios', String(args.scenarios), '--seed', String(args.seed), '--port', String(args.port), '--quiet'], 'survey page');
 
 describe.skipIf(!BROWSER)('the survey page in headless Chromium', () => {
   let data: string;
@@ -81,7 +52,7 @@ describe.skipIf(!BROWSER)('the survey page in headless Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all(children.map(kill));
+    await Promise.all(children.map(killChild));
     await rm(data, { recursive: true, force: true });
   });
 
@@ -120,7 +91,7 @@ describe.skipIf(!BROWSER)('the survey page in headless Chromium', () => {
     await expect.poll(() => progress.textContent()).toBe(`4 of ${total} · 3 answered`);
 
     // The server dies without warning; a new one starts on the same person.
-    await kill(first.child);
+    await killChild(first.child);
     const second = await serve(data, args);
     children.push(second.child);
     await page.goto(second.url);
@@ -144,7 +115,7 @@ describe.skipIf(!BROWSER)('the survey page in headless Chromium', () => {
     await page.getByTestId('point-2').click();
     await page.getByTestId('save').click();
     await expect.poll(() => progress.textContent()).toBe(`8 of ${total} · 7 answered`);
-    await kill(second.child);
+    await killChild(second.child);
 
     // Import into a run that evaluated this release.
     const run = join(data, 'eval', 'with-pat', 'answers');

@@ -6,6 +6,7 @@
  * else spells a definition out by hand.
  */
 
+/** In their order around Schwartz's circle (CIRCLE_ORDER relies on it). */
 export const VALUE_IDS = [
   'self_direction',
   'stimulation',
@@ -158,21 +159,11 @@ export function isOpposingPair(target: ValueId, competing: ValueId): boolean {
 }
 
 /**
- * The ten values in their order around Schwartz's circle. Neighbours on the circle are
- * compatible motivations; conformity and tradition share one wedge, so they are neighbours too.
+ * The ten values in their order around Schwartz's circle: VALUE_IDS is listed in that order, so
+ * it is the same list. Neighbours on the circle are compatible motivations; conformity and
+ * tradition share one wedge, so they are neighbours too.
  */
-export const CIRCLE_ORDER: readonly ValueId[] = [
-  'self_direction',
-  'stimulation',
-  'hedonism',
-  'achievement',
-  'power',
-  'security',
-  'conformity',
-  'tradition',
-  'benevolence',
-  'universalism',
-];
+export const CIRCLE_ORDER: readonly ValueId[] = VALUE_IDS;
 
 /** Steps between two values around the circle (0 for the same value, at most 5). */
 export function circleDistance(a: ValueId, b: ValueId): number {

@@ -15,8 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
-import type { Judgment } from '../pipeline/audit/contract.ts';
-import { simulatedReading } from '../pipeline/audit/judge.ts';
+import { simulatedJudgment } from '../pipeline/audit/judge.ts';
 import { runJudges } from '../pipeline/audit/judging.ts';
 import { measure } from '../pipeline/audit/measure.ts';
 import { runReport } from '../pipeline/audit/report.ts';
@@ -39,17 +38,8 @@ async function releaseFolder(data: string, scenarios: Scenario[]): Promise<strin
 async function reportAtFullSize(): Promise<void> {
   const scenarios = balancedScenarios(300);
   const errors = { neighbourRate: 0.2, acrossRate: 0.05 };
-  const judgments: Judgment[] = ['judge-a', 'judge-b', 'judge-c'].flatMap((rater) =>
-    scenarios.map((scenario): Judgment => ({
-      scenario_id: scenario.id,
-      rater,
-      kind: 'judge',
-      options: scenario.options.map((option, index) => ({ value: simulatedReading(option.value, [scenario.id, rater, String(index)], errors), second_value: null, plausible: true })) as Judgment['options'],
-      genuine_dilemma: true,
-      simulated: true,
-      comment: null,
-    })),
-  );
+  const judgments = ['judge-a', 'judge-b', 'judge-c'].flatMap((rater) => scenarios.map((scenario) => simulatedJudgment(scenario, rater, errors)));
+
   const data = await mkdtemp(join(tmpdir(), 'valact-bench-audit-'));
   try {
     const release = await releaseFolder(data, scenarios);

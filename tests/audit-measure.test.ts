@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { measure } from '../pipeline/audit/measure.ts';
-import { simulatedReading, shownOrder } from '../pipeline/audit/judge.ts';
+import { shownOrder, simulatedJudgment } from '../pipeline/audit/judge.ts';
 import type { Judgment } from '../pipeline/audit/contract.ts';
 import { cohenKappa } from '../pipeline/stats.ts';
 import { VALUE_IDS, circleDistance } from '../pipeline/values.ts';
@@ -14,17 +14,7 @@ import { balancedScenarios } from './support/scenario-fixtures.ts';
 const scenarios = balancedScenarios(60);
 const errors = { neighbourRate: 0.2, acrossRate: 0.05 };
 
-function simulatedJudgments(rater: string): Judgment[] {
-  return scenarios.map((scenario) => ({
-    scenario_id: scenario.id,
-    rater,
-    kind: 'judge',
-    options: scenario.options.map((option, index) => ({ value: simulatedReading(option.value, [scenario.id, rater, String(index)], errors), second_value: null, plausible: true })) as Judgment['options'],
-    genuine_dilemma: true,
-    simulated: true,
-    comment: null,
-  }));
-}
+const simulatedJudgments = (rater: string): Judgment[] => scenarios.map((scenario) => simulatedJudgment(scenario, rater, errors));
 
 describe('the audit measurement on simulated judges with known error rates', () => {
   const judgments = ['judge-a', 'judge-b', 'judge-c'].flatMap(simulatedJudgments);

@@ -88,15 +88,24 @@ export function judgeRequest(prompt: PromptTemplate, scenario: Scenario, judgeNa
     parse: JudgeAnswerSchema,
     temperature: 0,
     maxTokens,
-    simulate: () => {
-      const reading = (position: 0 | 1) => ({
-        value: simulatedReading(shown[position]!.value, [scenario.id, judgeName, String(order[position])], errors),
-        second_value: null,
-        plausible: true,
-      });
-      return { option_1: reading(0), option_2: reading(1), genuine_dilemma: true, comment: 'simulated judge' };
-    },
+    simulate: () => simulatedAnswer(scenario, judgeName, errors),
   };
+}
+
+/** What an offline judge answers for a scenario, in the order the judge was shown the options. */
+function simulatedAnswer(scenario: Scenario, judgeName: string, errors: OfflineErrors): JudgeAnswer {
+  const order = shownOrder(scenario);
+  const reading = (position: 0 | 1) => ({
+    value: simulatedReading(scenario.options[order[position]]!.value, [scenario.id, judgeName, String(order[position])], errors),
+    second_value: null,
+    plausible: true,
+  });
+  return { option_1: reading(0), option_2: reading(1), genuine_dilemma: true, comment: 'simulated judge' };
+}
+
+/** An offline judge's judgment of a scenario, as the judge stage records it (for simulations of a whole audit). */
+export function simulatedJudgment(scenario: Scenario, judgeName: string, errors: OfflineErrors): Judgment {
+  return toJudgment(scenario, simulatedAnswer(scenario, judgeName, errors), judgeName, true);
 }
 
 /** A judge's answer as a judgment on the scenario's stored option order. */

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { ValactError } from '../core/errors.ts';
 import { VALUES, VALUE_IDS, isValueId } from '../values.ts';
 import { PageAnswerSchema, type PacketRow, type PageAnswer } from './packets.ts';
-import { readBody, send } from '../core/http.ts';
+import { readJsonBody, send } from '../core/http.ts';
 
 const PAGE = fileURLToPath(new URL('./annotate.html', import.meta.url));
 /** The most an answer may weigh: a comment, not a file. */
@@ -96,12 +96,9 @@ export async function startAnnotationServer(packet: string, port = 0): Promise<A
           return send(response, 200, { sample_id: rows[0]!.sample_id, annotator: rows[0]!.annotator, values, items, answers: Object.fromEntries(answers), next });
         }
         if (route === 'POST /api/answer') {
-          let answer: PageAnswer;
-          try {
-            answer = PageAnswerSchema.parse(JSON.parse(await readBody(request, MAX_BODY_BYTES)));
-          } catch (error) {
-            return send(response, 400, { error: `not an answer: ${(error as Error).message.slice(0, 300)}` });
-          }
+          const body = await readJsonBody(request, PageAnswerSchema, MAX_BODY_BYTES);
+          if ('error' in body) return send(response, 400, { error: body.error });
+          const answer: PageAnswer = body.value;
           const row = byScenario.get(answer.scenario_id);
           const problem = !row
             ? `scenario ${answer.scenario_id} is not in this packet`

@@ -17,7 +17,7 @@ import { ValactError } from '../core/errors.ts';
 import { JournalWriter, recoverJournal } from '../core/journal.ts';
 import { acquireStageLock, type StageLock } from '../core/lock.ts';
 import { PageAnswerSchema, SURVEY_FILES, entryIdOf, entryKey, readPacket, type PacketEntry, type PageAnswer } from './people.ts';
-import { readBody, send } from '../core/http.ts';
+import { readJsonBody, send } from '../core/http.ts';
 
 const PAGE = fileURLToPath(new URL('./survey.html', import.meta.url));
 /** The most an answer may weigh: a letter or a number, with ids. */
@@ -91,12 +91,9 @@ export async function startSurveyServer(directory: string, options: SurveyServer
             return send(response, 200, { respondent: header.respondent, packet_id: header.packet_id, entries, answers: Object.fromEntries(answers), next: next === -1 ? null : next });
           }
           if (route === 'POST /api/answer') {
-            let answer: PageAnswer;
-            try {
-              answer = PageAnswerSchema.parse(JSON.parse(await readBody(request, MAX_BODY_BYTES)));
-            } catch (error) {
-              return send(response, 400, { error: `not an answer: ${(error as Error).message.slice(0, 300)}` });
-            }
+            const body = await readJsonBody(request, PageAnswerSchema, MAX_BODY_BYTES);
+            if ('error' in body) return send(response, 400, { error: body.error });
+            const answer: PageAnswer = body.value;
             const entry = byKey.get(entryKey(answer.entry, answer.id));
             const problem =
               answer.packet_id !== header.packet_id || answer.respondent !== header.respondent

@@ -22,6 +22,7 @@ import { CIRCLE_ORDER, VALUE_IDS, type ValueId } from '../pipeline/values.ts';
 import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai.ts';
 import { captureIo } from './support/io.ts';
 import { balancedScenarios } from './support/scenario-fixtures.ts';
+import { readJson, readJsonl } from './support/files.ts';
 
 const cleanups: string[] = [];
 afterAll(async () => {
@@ -34,12 +35,6 @@ async function tempDir(prefix: string): Promise<string> {
   return dir;
 }
 
-const readJson = async <T,>(file: string): Promise<T> => JSON.parse(await readFile(file, 'utf8')) as T;
-const readJsonl = async <T,>(file: string): Promise<T[]> =>
-  (await readFile(file, 'utf8'))
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as T);
 
 async function valact(args: string[]) {
   const io = captureIo({ SOURCE_DATE_EPOCH: '1735689600' });

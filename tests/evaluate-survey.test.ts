@@ -24,6 +24,7 @@ import type { Item } from '../pipeline/records.ts';
 import { VALUE_IDS } from '../pipeline/values.ts';
 import { captureIo } from './support/io.ts';
 import { balancedScenarios } from './support/scenario-fixtures.ts';
+import { readJsonl } from './support/files.ts';
 
 const cleanups: string[] = [];
 afterAll(async () => {
@@ -67,11 +68,6 @@ async function makeRun(data: string, run: string, releaseDir: string, models: st
   );
 }
 
-const readJsonl = async <T,>(file: string): Promise<T[]> =>
-  (await readFile(file, 'utf8'))
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as T);
 
 const person = (respondent: string, item: Item, answer: 'A' | 'B' | null, raw: string | null): ItemResponse => ({
   respondent,

@@ -22,6 +22,7 @@ import { ITEM_TYPES } from '../pipeline/records.ts';
 import { expandScenario, loadItemTemplates } from '../pipeline/release/items.ts';
 import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai.ts';
 import { balancedScenarios } from './support/scenario-fixtures.ts';
+import { readJson, readJsonl } from './support/files.ts';
 
 const CLI = fileURLToPath(new URL('../bin/valact.js', import.meta.url));
 const QUESTIONS = loadQuestionnaire().questions.length;
@@ -36,12 +37,6 @@ afterAll(async () => {
 });
 
 const silent = new Writable({ write: (_chunk, _encoding, done) => done() }) as unknown as NodeJS.WriteStream;
-const readJson = async <T,>(file: string): Promise<T> => JSON.parse(await readFile(file, 'utf8')) as T;
-const readJsonl = async <T,>(file: string): Promise<T[]> =>
-  (await readFile(file, 'utf8'))
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as T);
 
 /** A published release of `perValue` scenarios per value, its items expanded as `valact release` does. */
 async function releaseFixture(perValue: number): Promise<{ data: string; release: string; items: number }> {

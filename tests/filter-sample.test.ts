@@ -4,7 +4,7 @@
  * against labels.jsonl. wrong_subreddit labels are collect's business and are left out.
  */
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countedReason, type DroppedRecord } from '../pipeline/core/stage.ts';
@@ -14,6 +14,7 @@ import { run } from '../pipeline/filter/run.ts';
 const reasonFamily = (reason: string) => countedReason(FILTER_REASONS, reason);
 import type { FilteredPost } from '../pipeline/records.ts';
 import { dumpToRawPost, quietContext, tempDataDir, writeRawPosts } from './support/filter-fixtures.ts';
+import { readJsonl } from './support/files.ts';
 
 /** The bundled sample; VALACT_SAMPLE_DIR points the test at another build of it. */
 const SAMPLE_DIR = process.env.VALACT_SAMPLE_DIR ?? join(import.meta.dirname, '..', 'data', 'raw', 'sample');
@@ -39,11 +40,6 @@ interface SampleLabel {
   tags: string[];
 }
 
-const readJsonl = async <T>(file: string): Promise<T[]> =>
-  (await readFile(file, 'utf8'))
-    .split('\n')
-    .filter((line) => line.trim().length > 0)
-    .map((line) => JSON.parse(line) as T);
 
 /** The label a verdict corresponds to: "keep", or the reason without its detail. */
 function predictedLabel(reason: string | undefined): string {

@@ -6,11 +6,12 @@
  * simulated respondents with known value priorities answer, marked simulated everywhere.
  * Writes DATA/eval/<run>/answers/: responses.jsonl, questionnaire.jsonl, manifest.json.
  */
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { StageContext } from '../core/context.ts';
 import { ValactError } from '../core/errors.ts';
+import { pathExists } from '../core/files.ts';
 import { JournalWriter, recoverJournal } from '../core/journal.ts';
 import { fileFingerprint } from '../core/report.ts';
 import { runStage, type StageDefinition, type StageRun } from '../core/stage.ts';
@@ -96,6 +97,37 @@ export const AnswersDetailsSchema = z.object({
   questionnaire: z.object({ id: z.string(), version: z.string(), fingerprint: z.string(), validated: z.boolean(), notice: z.string() }),
 });
 export type AnswersDetails = z.infer<typeof AnswersDetailsSchema>;
+
+/** answers/manifest.json: which release (and which bytes of it), who answered, how they were asked. */
+export const RunManifestSchema = z.object({
+  run: z.string(),
+  release: z.object({ version: z.string(), directory: z.string(), files: z.record(z.string(), z.string()), simulated: z.boolean() }),
+  respondents: z.array(RespondentSummarySchema),
+  settings: z.object({ repeats: z.number(), temperature: z.number(), structured: z.boolean(), max_tokens: z.number(), seed: z.number() }),
+  prompts: z.record(z.string(), z.string()),
+  questionnaire: AnswersDetailsSchema.shape.questionnaire,
+  simulated: z.boolean(),
+});
+export type RunManifest = z.infer<typeof RunManifestSchema>;
+
+/** What a reader of a run's manifest relies on: the release folder, the respondents' names, the questionnaire. */
+const RunManifestReadSchema = z.object({
+  release: z.object({ directory: z.string() }),
+  respondents: z.array(z.object({ name: z.string() })).default([]),
+  questionnaire: z.object({ id: z.string(), version: z.string(), fingerprint: z.string() }).optional(),
+});
+export type RunManifestRead = z.infer<typeof RunManifestReadSchema>;
+
+/** A run's manifest, or null when the run has none; one that does not parse is bad input, named. */
+export async function readRunManifest(ctx: StageContext<unknown>, run: string): Promise<RunManifestRead | null> {
+  const file = join(evalPaths(ctx, run).answers, EVAL_FILES.manifest);
+  if (!(await pathExists(file))) return null;
+  try {
+    return RunManifestReadSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  } catch (error) {
+    throw new ValactError('input', `${file} is not a run manifest: ${(error as Error).message.slice(0, 300)}`);
+  }
+}
 
 /** One finished call, as journalled: enough to rebuild its response without asking again. */
 interface JournalRecord {
@@ -252,21 +284,16 @@ async function answerAll(run: StageRun<EvaluateContext, EvaluateOptions>, releas
   for (const { status } of [...responses, ...answers]) statuses[status] = (statuses[status] ?? 0) + 1;
   const summaries = respondents.map((respondent) => ({ name: respondent.name, kind: respondent.kind, model: respondent.kind === 'model' ? respondent.model.model : null, simulated: respondent.kind === 'simulated' }));
   const questionnaireInfo = { id: questionnaire.id, version: questionnaire.version, fingerprint: questionnaire.fingerprint, validated: questionnaire.validated, notice: questionnaire.notice };
-  await run.file('manifest', EVAL_FILES.manifest).write(
-    JSON.stringify(
-      {
-        run: runName,
-        release: { version: release.version, directory: release.directory, files: release.files, simulated: release.simulated },
-        respondents: summaries,
-        settings: { repeats: config.repeats, temperature: config.temperature, structured: config.structured, max_tokens: config.max_tokens, seed: config.seed },
-        prompts: { [`${prompt.id}.v${prompt.version}`]: prompt.fingerprint, [`${questionnaire.id}.v${questionnaire.version}`]: questionnaire.fingerprint },
-        questionnaire: questionnaireInfo,
-        simulated: summaries.some((summary) => summary.simulated),
-      },
-      null,
-      2,
-    ) + '\n',
-  );
+  const manifest: RunManifest = {
+    run: runName,
+    release: { version: release.version, directory: release.directory, files: release.files, simulated: release.simulated },
+    respondents: summaries,
+    settings: { repeats: config.repeats, temperature: config.temperature, structured: config.structured, max_tokens: config.max_tokens, seed: config.seed },
+    prompts: { [`${prompt.id}.v${prompt.version}`]: prompt.fingerprint, [`${questionnaire.id}.v${questionnaire.version}`]: questionnaire.fingerprint },
+    questionnaire: questionnaireInfo,
+    simulated: summaries.some((summary) => summary.simulated),
+  };
+  await run.file('manifest', EVAL_FILES.manifest).write(JSON.stringify(manifest, null, 2) + '\n');
   return {
     release: release.version,
     run: runName,

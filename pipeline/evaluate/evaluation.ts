@@ -5,7 +5,7 @@
  * of their enacted profiles — written to DATA/eval/<run>/ as eval.json, EVAL.md and figures,
  * side by side with the paper's figures (labelled as the paper's).
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { StageResult } from '../core/context.ts';
@@ -20,7 +20,7 @@ import type { Interval } from '../stats.ts';
 import { barsWithIntervals, heatmap, scatter } from '../svg.ts';
 import { VALUES, VALUE_IDS, type ValueId } from '../values.ts';
 import { itemRequest, loadRespondPrompt } from './ask.ts';
-import { AnswersDetailsSchema, EVAL_FILES, defaultRunName, resolveRespondents, runAnswers, type AnswersDetails, type EvaluateContext, type EvaluateOptions } from './answering.ts';
+import { AnswersDetailsSchema, EVAL_FILES, defaultRunName, readRunManifest, resolveRespondents, runAnswers, type AnswersDetails, type EvaluateContext, type EvaluateOptions } from './answering.ts';
 import { ItemResponseSchema, QuestionnaireAnswerSchema } from './contract.ts';
 import { convergence, respondentMetrics, type RespondentMetrics } from './metrics.ts';
 import { checkRunName, evalPaths, readEvaluatedRelease, type EvaluatedRelease } from './published.ts';
@@ -251,8 +251,6 @@ async function writeReport(run: StageRun<EvaluateContext, ReportOptions>, releas
   return { summary };
 }
 
-const RunManifestReleaseSchema = z.object({ release: z.object({ directory: z.string() }) });
-
 interface ReportOptions {
   run?: string;
 }
@@ -324,9 +322,9 @@ export async function reportEvaluation(ctx: EvaluateContext, options: { run?: st
   checkRunName(runName);
   const answers = await readStageReport(join(evalPaths(ctx, runName).answers, 'report.json'), AnswersDetailsSchema);
   if (!answers) throw new ValactError('input', `no answers in ${evalPaths(ctx, runName).answers}`, { hint: 'Run `valact evaluate run` first.' });
-  // The run's manifest names the release folder it asked; an older layout falls back to its version.
-  const manifest = await readFile(join(evalPaths(ctx, runName).answers, EVAL_FILES.manifest), 'utf8').then((text) => RunManifestReleaseSchema.safeParse(JSON.parse(text)), () => null);
-  const release = await readEvaluatedRelease(ctx, manifest?.success ? manifest.data.release.directory : join(ctx.paths.release, answers.details.release));
+  // The run's manifest names the release folder it asked; without one, the release of its version.
+  const manifest = await readRunManifest(ctx, runName);
+  const release = await readEvaluatedRelease(ctx, manifest?.release.directory ?? join(ctx.paths.release, answers.details.release));
   return reportRun(ctx, release, runName);
 }
 

@@ -33,7 +33,7 @@ import { fileFingerprint, sha256OfFile } from '../core/report.ts';
 import { runStage, type StageDefinition } from '../core/stage.ts';
 import { ITEM_TYPES, type Item } from '../records.ts';
 import { VALUE_IDS, type ValueId } from '../values.ts';
-import { EVAL_FILES, type EvaluateContext } from './answering.ts';
+import { EVAL_FILES, readRunManifest, type EvaluateContext } from './answering.ts';
 import { ItemResponseSchema, QuestionnaireAnswerSchema, type ItemResponse, type QuestionnaireAnswer } from './contract.ts';
 import { checkRunName, evalPaths, readEvaluatedRelease, type EvaluatedRelease } from './published.ts';
 import { loadQuestionnaire, type Questionnaire } from './questionnaire.ts';
@@ -629,12 +629,6 @@ async function readImport(files: readonly string[], context: ImportContext): Pro
   return { responses, answers, problems, sources: chosen };
 }
 
-const RunManifestSchema = z.object({
-  release: z.object({ directory: z.string() }),
-  respondents: z.array(z.object({ name: z.string() })).default([]),
-  questionnaire: z.object({ id: z.string(), version: z.string(), fingerprint: z.string() }).optional(),
-});
-
 export interface ImportOptions {
   /** The run under DATA/eval/ the answers join (required). */
   run: string;
@@ -751,21 +745,14 @@ export async function runPeopleImport(ctx: EvaluateContext, options: ImportOptio
   if (options.files.length === 0) {
     throw new ValactError('usage', 'evaluate import needs at least one file: a survey page\'s answers.jsonl or a CSV with the columns respondent,kind,id,answer');
   }
-  const manifestFile = join(evalPaths(ctx, options.run).answers, EVAL_FILES.manifest);
-  let manifest: z.infer<typeof RunManifestSchema> | null = null;
-  if (await pathExists(manifestFile)) {
-    try {
-      manifest = RunManifestSchema.parse(JSON.parse(await readFile(manifestFile, 'utf8')));
-    } catch (error) {
-      throw new ValactError('input', `${manifestFile} is not a run manifest: ${(error as Error).message.slice(0, 300)}`);
-    }
-    if (options.release !== undefined && resolve(options.release) !== resolve(manifest.release.directory)) {
-      throw new ValactError('usage', `--release ${options.release}: run ${options.run} evaluated ${manifest.release.directory}; people's answers join the release the run asked`, {
-        hint: 'Leave out --release, or import into another --run.',
-      });
-    }
-  } else if (options.release === undefined) {
-    throw new ValactError('input', `run ${options.run} has no ${manifestFile} to name its release`, {
+  const manifest = await readRunManifest(ctx, options.run);
+  if (manifest !== null && options.release !== undefined && resolve(options.release) !== resolve(manifest.release.directory)) {
+    throw new ValactError('usage', `--release ${options.release}: run ${options.run} evaluated ${manifest.release.directory}; people's answers join the release the run asked`, {
+      hint: 'Leave out --release, or import into another --run.',
+    });
+  }
+  if (manifest === null && options.release === undefined) {
+    throw new ValactError('input', `run ${options.run} has no ${join(evalPaths(ctx, options.run).answers, EVAL_FILES.manifest)} to name its release`, {
       hint: `Run \`valact evaluate run --run ${options.run}\` first, or pass --release DIR for a run of people only.`,
     });
   }

@@ -171,11 +171,15 @@ export function bootstrap<T>(units: readonly T[], statistic: (sample: readonly T
   const sample = new Array<T>(units.length);
   for (let r = 0; r < resamples; r += 1) {
     for (let i = 0; i < units.length; i += 1) sample[i] = units[Math.floor(random() * units.length)]!;
-    const value = statistic(sample);
-    if (Number.isFinite(value)) values.push(value);
+    values.push(statistic(sample));
   }
+  return percentileInterval(estimate, values, level);
+}
+
+/** The estimate with the percentile interval of the resampled values; values that are not numbers are skipped. */
+function percentileInterval(estimate: number, resampled: readonly number[], level: number): Interval {
+  const values = resampled.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
   if (values.length === 0) return { estimate, low: Number.NaN, high: Number.NaN };
-  values.sort((a, b) => a - b);
   const quantile = (q: number) => values[Math.min(values.length - 1, Math.max(0, Math.floor(q * values.length)))]!;
   return { estimate, low: quantile((1 - level) / 2), high: quantile(1 - (1 - level) / 2) };
 }
@@ -244,12 +248,7 @@ export function resampledSums(vectors: readonly Float64Array[], options: Bootstr
 
 /** The percentile interval of `statistic` over resampled sums; resamples where it is not a number are skipped. */
 export function intervalOverSums(sums: ResampledSums, statistic: (sum: Float64Array) => number, level = 0.95): Interval {
-  const estimate = statistic(sums.total);
-  const values = sums.resamples.map(statistic).filter((value) => Number.isFinite(value));
-  if (values.length === 0) return { estimate, low: Number.NaN, high: Number.NaN };
-  values.sort((a, b) => a - b);
-  const quantile = (q: number) => values[Math.min(values.length - 1, Math.max(0, Math.floor(q * values.length)))]!;
-  return { estimate, low: quantile((1 - level) / 2), high: quantile(1 - (1 - level) / 2) };
+  return percentileInterval(statistic(sums.total), sums.resamples.map(statistic), level);
 }
 
 /** Sufficient statistics of agreement between two labelings of the same items, over `categories`. */

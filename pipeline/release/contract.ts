@@ -3,9 +3,10 @@
  * (or found already published), where, and why each validated scenario it did not release was
  * left out (dropped.jsonl: taken down, or ranked below the per-value quota).
  */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, readdir } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { ValactError } from '../core/errors.ts';
 import type { ReasonCatalog } from '../core/stage.ts';
 import { RELEASE_VERSION_PATTERN } from '../records.ts';
 
@@ -44,4 +45,36 @@ export async function latestRelease(releaseRoot: string): Promise<string | null>
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
   });
   return join(releaseRoot, versions.at(-1)!);
+}
+
+/** What a later command knows of a published release from its folder and manifest. */
+export interface PublishedRelease {
+  directory: string;
+  version: string;
+  simulated: boolean;
+  /** path → sha256 of the release's files, as the manifest lists them. */
+  files: Record<string, string>;
+}
+
+/**
+ * The release `option` names (a folder), else the newest under `releaseRoot`; `purpose` ("audit",
+ * "evaluate") words the error when there is none. Tolerant of a manifest missing fields a
+ * reader does not need (a hand-made fixture, an older release): the folder name is the version.
+ */
+export async function openPublishedRelease(releaseRoot: string, option: string | undefined, purpose: string): Promise<PublishedRelease> {
+  const directory = option ? resolve(option) : await latestRelease(releaseRoot);
+  if (!directory) throw new ValactError('input', `no release to ${purpose} in ${releaseRoot}`, { hint: 'Publish one with `valact release`, or pass --release DIR.' });
+  let manifest: { version?: unknown; simulated?: unknown; files?: unknown };
+  try {
+    manifest = JSON.parse(await readFile(join(directory, 'manifest.json'), 'utf8')) as typeof manifest;
+  } catch (error) {
+    throw new ValactError('input', `${directory} is not a release folder (cannot read manifest.json: ${(error as Error).message})`, { hint: 'Pass --release data/release/X.Y.Z.' });
+  }
+  const files: Record<string, string> = {};
+  if (Array.isArray(manifest.files)) {
+    for (const entry of manifest.files as { path?: unknown; sha256?: unknown }[]) {
+      if (typeof entry.path === 'string' && typeof entry.sha256 === 'string') files[entry.path] = entry.sha256;
+    }
+  }
+  return { directory, version: typeof manifest.version === 'string' ? manifest.version : basename(directory), simulated: manifest.simulated === true, files };
 }

@@ -34,17 +34,17 @@ export const ReleaseDetailsSchema = z.object({
 });
 export type ReleaseDetails = z.infer<typeof ReleaseDetailsSchema>;
 
+/** Order of two release versions (both X.Y.Z): negative when `a` is older. */
+export function compareReleaseVersions(a: string, b: string): number {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+}
+
 /** The newest published release under DATA/release, or null. */
 export async function latestRelease(releaseRoot: string): Promise<string | null> {
-  const entries = await readdir(releaseRoot).catch(() => [] as string[]);
-  const versions = entries.filter((entry) => RELEASE_VERSION_PATTERN.test(entry));
+  const versions = (await readdir(releaseRoot).catch(() => [] as string[])).filter((entry) => RELEASE_VERSION_PATTERN.test(entry));
   if (versions.length === 0) return null;
-  const parts = (version: string) => version.split('.').map(Number) as [number, number, number];
-  versions.sort((a, b) => {
-    const [x, y] = [parts(a), parts(b)];
-    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-  });
-  return join(releaseRoot, versions.at(-1)!);
+  return join(releaseRoot, versions.sort(compareReleaseVersions).at(-1)!);
 }
 
 /** What a later command knows of a published release from its folder and manifest. */

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { FlaggedScenarioSchema } from '../audit/contract.ts';
 import { ValactError } from '../core/errors.ts';
 import { RELEASE_VERSION_PATTERN, LabelAuditSchema, type LabelAudit } from '../records.ts';
+import { compareReleaseVersions } from './contract.ts';
 
 export interface FoundLabelAudit {
   summary: LabelAudit;
@@ -19,14 +20,9 @@ export interface FoundLabelAudit {
 
 const AuditFileSchema = z.object({ summary: LabelAuditSchema });
 
-function compareVersions(a: string, b: string): number {
-  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
-  return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
-}
-
 /** The audit of the newest release version whose scenarios have this fingerprint, or null. */
 export async function findLabelAudit(auditRoot: string, scenariosFingerprint: string): Promise<FoundLabelAudit | null> {
-  const versions = (await readdir(auditRoot).catch(() => [] as string[])).filter((entry) => RELEASE_VERSION_PATTERN.test(entry)).sort(compareVersions).reverse();
+  const versions = (await readdir(auditRoot).catch(() => [] as string[])).filter((entry) => RELEASE_VERSION_PATTERN.test(entry)).sort(compareReleaseVersions).reverse();
   for (const version of versions) {
     const directory = join(auditRoot, version);
     const file = join(directory, 'audit.json');

@@ -22,7 +22,7 @@ import { REDDIT_ID_PATTERN, RELEASE_VERSION_PATTERN, RELEASE_VERSION_RULE, Scena
 import { VALIDATE_OUTPUTS, ValidateDetailsSchema } from '../validate/contract.ts';
 import { buildRelease, releaseDate, type BuiltRelease, type PreviousRelease } from './build.ts';
 import type { ReleaseConfig } from './config.ts';
-import { RELEASE_REASONS, ReleaseDetailsSchema, type ReleaseDetails } from './contract.ts';
+import { RELEASE_REASONS, ReleaseDetailsSchema, compareReleaseVersions, type ReleaseDetails } from './contract.ts';
 import { findLabelAudit } from './label-audit.ts';
 import { readProvenance } from './provenance.ts';
 import { selectBalanced } from './select.ts';
@@ -62,12 +62,6 @@ function parseVersion(version: string): [number, number, number] {
   if (!match) throw new ValactError('usage', `--version must be ${RELEASE_VERSION_RULE}; received ${JSON.stringify(version)}`);
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 }
-
-function compareVersions(a: string, b: string): number {
-  const [x, y] = [parseVersion(a), parseVersion(b)];
-  return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-}
-
 
 /** `git rev-parse HEAD` of the pipeline's checkout, or null outside git. */
 export function pipelineGitCommit(): string | null {
@@ -135,7 +129,7 @@ async function previousRelease(releaseDir: string, version: string): Promise<Pre
   } catch {
     return null;
   }
-  const candidates = entries.filter((entry) => SEMVER.test(entry) && compareVersions(entry, version) < 0).sort(compareVersions).reverse();
+  const candidates = entries.filter((entry) => SEMVER.test(entry) && compareReleaseVersions(entry, version) < 0).sort(compareReleaseVersions).reverse();
   for (const candidate of candidates) {
     const directory = join(releaseDir, candidate);
     if (!(await pathExists(join(directory, 'manifest.json')))) continue;

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { FlaggedScenarioSchema } from '../audit/contract.ts';
 import { ValactError } from '../core/errors.ts';
+import { pathExists } from '../core/files.ts';
+import { readAllRecords } from '../core/jsonl.ts';
 import { RELEASE_VERSION_PATTERN, LabelAuditSchema, type LabelAudit } from '../records.ts';
 import { compareReleaseVersions } from './contract.ts';
 
@@ -35,19 +37,9 @@ export async function findLabelAudit(auditRoot: string, scenariosFingerprint: st
       throw new ValactError('input', `${file} is not an audit report: ${(error as Error).message.slice(0, 300)}`, { hint: `Re-run \`valact audit report --release DATA/release/${version}\`, or remove ${directory}.` });
     }
     if (summary.scenarios_fingerprint !== scenariosFingerprint) continue;
-    const flaggedIds = new Set<string>();
-    const flagged = await readFile(join(directory, 'flagged.jsonl'), 'utf8').catch(() => '');
-    flagged.split('\n').forEach((line, index) => {
-      if (line.trim() === '') return;
-      let parsed;
-      try {
-        parsed = FlaggedScenarioSchema.safeParse(JSON.parse(line));
-      } catch (error) {
-        throw new ValactError('input', `${join(directory, 'flagged.jsonl')}:${index + 1}: not JSON: ${(error as Error).message}`);
-      }
-      if (!parsed.success) throw new ValactError('input', `${join(directory, 'flagged.jsonl')}:${index + 1}: not a flagged scenario: ${parsed.error.issues[0]?.message ?? ''}`);
-      flaggedIds.add(parsed.data.scenario_id);
-    });
+    const flaggedFile = join(directory, 'flagged.jsonl');
+    const flagged = (await pathExists(flaggedFile)) ? await readAllRecords(flaggedFile, FlaggedScenarioSchema) : [];
+    const flaggedIds = new Set(flagged.map((entry) => entry.scenario_id));
     return { summary, flaggedIds, directory };
   }
   return null;

@@ -16,6 +16,7 @@ import type { Scenario } from '../records.ts';
 import { VALUE_IDS, isValueId, type ValueId } from '../values.ts';
 import type { Judgment } from './contract.ts';
 import { shownOrder } from './judge.ts';
+import { roundRobin } from '../core/sampling.ts';
 
 /** The columns of a packet, in order: what the annotator reads, then what they fill in. */
 export const PACKET_COLUMNS = [
@@ -65,20 +66,8 @@ function drawOrder(scenarios: readonly Scenario[], seed: number, salt: string): 
 /** A sample stratified by target value (as even as the values allow), its overlap and who gets what. */
 export function drawSample(release: { version: string; scenariosFingerprint: string; scenarios: readonly Scenario[] }, request: SampleRequest): Sample {
   const size = Math.min(request.size, release.scenarios.length);
-  const byValue = new Map<ValueId, Scenario[]>(VALUE_IDS.map((value) => [value, drawOrder(release.scenarios.filter((scenario) => scenario.target_value === value), request.seed, 'sample')]));
-  const chosen: Scenario[] = [];
-  // Round robin over the values: each takes its next scenario in draw order until the sample is full.
-  for (let round = 0; chosen.length < size; round += 1) {
-    let took = false;
-    for (const value of VALUE_IDS) {
-      const next = byValue.get(value)![round];
-      if (next && chosen.length < size) {
-        chosen.push(next);
-        took = true;
-      }
-    }
-    if (!took) break;
-  }
+  // As even across target values as they allow, each value's scenarios in draw order.
+  const chosen = roundRobin(VALUE_IDS.map((value) => drawOrder(release.scenarios.filter((scenario) => scenario.target_value === value), request.seed, 'sample')), size);
   const ordered = drawOrder(chosen, request.seed, 'assign');
   const overlapCount = Math.round(request.overlap * ordered.length);
   const overlap = ordered.slice(0, overlapCount).map((scenario) => scenario.id);

@@ -37,6 +37,7 @@ import { EVAL_FILES, readRunManifest, type EvaluateContext } from './answering.t
 import { ItemResponseSchema, QuestionnaireAnswerSchema, type ItemResponse, type QuestionnaireAnswer } from './contract.ts';
 import { checkRunName, evalPaths, readEvaluatedRelease, type EvaluatedRelease } from './published.ts';
 import { loadQuestionnaire, type Questionnaire } from './questionnaire.ts';
+import { roundRobin } from '../core/sampling.ts';
 
 /** The files of one person's survey, in DATA/eval/people/<name>/. */
 export const SURVEY_FILES = { packet: 'packet.jsonl', answers: 'answers.jsonl' } as const;
@@ -152,15 +153,7 @@ export function drawSurveyScenarios(items: readonly Pick<Item, 'scenario_id' | '
       .map(([id]) => id)
       .sort((a, b) => rank(a) - rank(b) || byId(a, b)),
   );
-  const drawn: string[] = [];
-  const size = Math.min(count, targetOf.size);
-  for (let round = 0; drawn.length < size; round += 1) {
-    for (const queue of queues) {
-      const next = queue[round];
-      if (next !== undefined && drawn.length < size) drawn.push(next);
-    }
-  }
-  return drawn;
+  return roundRobin(queues, Math.min(count, targetOf.size));
 }
 
 /**
